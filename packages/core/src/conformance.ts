@@ -55,18 +55,41 @@ export interface ConformanceTarget<Client> {
   /** An idempotent read (GET of one registration). */
   read: ConformanceOperation<Client> & {
     /** A 200 answer of the wrong shape, and a path its issues must name. */
-    wrongShape?: { json: unknown; path: string };
+    wrongShape?: {
+      /** The body. */
+      json: unknown;
+      /** The dotted path an issue must start with. */
+      path: string;
+    };
   };
   /** A non-idempotent create (POST). */
   create: ConformanceOperation<Client>;
   /** A delete (answered 204 or an empty 200 in F21). */
   remove: ConformanceOperation<Client>;
   /** The service's error body for a status, and the code the error must carry. */
-  errorBody(status: 401 | 403 | 404 | 409): { response: FakeResponse; code?: string | undefined };
+  errorBody(status: 401 | 403 | 404 | 409): ServiceErrorCase;
   /** Calls refused before any request (bad ids, URLs, lengths, enums…). */
   badInput: BadInputCase<Client>[];
   /** Client factories that must throw an `InputError` (bad base URL, credential with CR/LF…). */
-  badSettings: { name: string; create(): unknown; field?: string }[];
+  badSettings: BadSettingsCase[];
+}
+
+/** A service error answer and the code the client must read from it. */
+export interface ServiceErrorCase {
+  /** The answer (status, body, headers). */
+  response: FakeResponse;
+  /** The code the `ApiError` must carry, when the body has one. */
+  code?: string | undefined;
+}
+
+/** A client factory call that must throw an `InputError`. */
+export interface BadSettingsCase {
+  /** What is wrong, for the test name. */
+  name: string;
+  /** Calls the factory with the bad settings. */
+  create(): unknown;
+  /** The field the `InputError` must name (prefix match), when known. */
+  field?: string;
 }
 
 /** Real waits, recorded. */
@@ -616,7 +639,7 @@ export function testProvider<Client>(target: ConformanceTarget<Client>): void {
 }
 
 /** The base-URL cases every provider's `badSettings` should include, given its factory. */
-export function badBaseUrls(create: (baseUrl: string) => unknown): { name: string; create(): unknown; field: string }[] {
+export function badBaseUrls(create: (baseUrl: string) => unknown): BadSettingsCase[] {
   return [
     { name: 'empty base URL', create: () => create(''), field: 'baseUrl' },
     { name: 'relative base URL', create: () => create('/api'), field: 'baseUrl' },

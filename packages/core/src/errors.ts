@@ -118,14 +118,23 @@ export class InputError extends HooksError {
 
 /** Options of {@link ApiError}. */
 export interface ApiErrorOptions extends HooksErrorOptions {
+  /** The HTTP status. */
   status: number;
+  /** The status read as a reason. */
   reason: ApiErrorReason;
+  /** Origin and path of the request, no query. */
   url: string;
+  /** The service's own error code. */
   code?: string | undefined;
+  /** The service's request id. */
   requestId?: string | undefined;
+  /** What the service said, secrets removed. */
   details?: string[] | undefined;
+  /** How long the service asked to wait, in ms. */
   retryAfterMs?: number | undefined;
+  /** How many attempts were made. */
   attempts: number;
+  /** Whether a non-idempotent call may have taken effect. */
   maybeApplied: boolean;
 }
 
@@ -175,8 +184,11 @@ export class ApiError extends HooksError {
 
 /** Options of {@link ConnectionError} and {@link TimeoutError}. */
 export interface TransportErrorOptions extends HooksErrorOptions {
+  /** Origin and path of the request, no query. */
   url: string;
+  /** How many attempts were made. */
   attempts: number;
+  /** Whether a non-idempotent call may have reached the service. */
   maybeApplied: boolean;
 }
 
@@ -221,9 +233,13 @@ export class TimeoutError extends ConnectionError {
 
 /** Options of {@link ResponseError}. */
 export interface ResponseErrorOptions extends HooksErrorOptions {
+  /** What was wrong with the answer. */
   reason: ResponseErrorReason;
+  /** The HTTP status of the answer. */
   status: number;
+  /** Origin and path of the request, no query. */
   url: string;
+  /** For `invalid-shape`: each problem as `path: message`. */
   issues?: string[] | undefined;
 }
 

@@ -50,10 +50,15 @@ export type FakeHandler = (request: FakeRequest) => FakeResponse | Promise<FakeR
 
 /** One entry of the request log. */
 export interface LoggedRequest {
+  /** Upper-case method. */
   method: string;
+  /** The path without query string. */
   path: string;
+  /** The query string. */
   query: URLSearchParams;
+  /** Request headers (lower-case names). */
   headers: IncomingHttpHeaders;
+  /** The raw body text. */
   rawBody: string;
   /** The fault that answered it, if any. */
   fault?: Fault['type'];
@@ -61,13 +66,64 @@ export interface LoggedRequest {
 
 /** Faults a fake can be told to play, one per request, for the fault matrix. */
 export type Fault =
-  | { type: 'reset' }
-  | { type: 'stall-headers' }
-  | { type: 'stall-body'; status?: number; partial?: string }
-  | { type: 'slow-body'; body: string; chunks: number; intervalMs: number; status?: number }
-  | { type: 'short-body'; status?: number; declared: number; body: string }
-  | { type: 'huge'; bytes: number; status?: number }
-  | { type: 'respond'; status: number; body?: string; json?: unknown; headers?: Record<string, string> };
+  | {
+      /** Destroy the socket once the request has arrived, without answering. */
+      type: 'reset';
+    }
+  | {
+      /** Never answer (until the server closes). */
+      type: 'stall-headers';
+    }
+  | {
+      /** Send headers and part of a JSON body, then nothing more. */
+      type: 'stall-body';
+      /** The status sent. Default 200. */
+      status?: number;
+      /** The part of the body sent. */
+      partial?: string;
+    }
+  | {
+      /** Send `body` in `chunks` pieces, `intervalMs` apart. */
+      type: 'slow-body';
+      /** The whole JSON body. */
+      body: string;
+      /** In how many pieces. */
+      chunks: number;
+      /** The pause between pieces. */
+      intervalMs: number;
+      /** The status sent. Default 200. */
+      status?: number;
+    }
+  | {
+      /** Declare `declared` bytes in `Content-Length`, send `body`, then close. */
+      type: 'short-body';
+      /** The status sent. Default 200. */
+      status?: number;
+      /** The declared length. */
+      declared: number;
+      /** What is actually sent. */
+      body: string;
+    }
+  | {
+      /** Stream a JSON body of `bytes` bytes. */
+      type: 'huge';
+      /** How many bytes. */
+      bytes: number;
+      /** The status sent. Default 200. */
+      status?: number;
+    }
+  | {
+      /** Answer exactly this. */
+      type: 'respond';
+      /** The status. */
+      status: number;
+      /** A raw body. */
+      body?: string;
+      /** A JSON body (instead of `body`). */
+      json?: unknown;
+      /** Headers. */
+      headers?: Record<string, string>;
+    };
 
 /** Options of {@link createFakeServer}. */
 export interface FakeServerOptions {
@@ -387,9 +443,13 @@ export function recordingClock(): RecordingClock {
 
 /** One callback delivery a {@link Receiver} got. */
 export interface ReceivedDelivery {
+  /** Upper-case method. */
   method: string;
+  /** The path it was delivered to. */
   path: string;
+  /** Request headers (lower-case names). */
   headers: IncomingHttpHeaders;
+  /** The raw body text. */
   rawBody: string;
   /** Parsed JSON, a `URLSearchParams` for forms, or the text. */
   body: unknown;
@@ -460,6 +520,7 @@ export async function createReceiver(reply: FakeResponse = { status: 200, json: 
 
 /** What a callback URL answered to a delivery. */
 export interface DeliveryResult {
+  /** The callback URL. */
   url: string;
   /** The HTTP status, or 0 when the receiver could not be reached. */
   status: number;

@@ -21,6 +21,7 @@ export type AuthStrategy =
   | {
       /** `Authorization: <scheme> <token>`. */
       type: 'bearer';
+      /** The token, or a function that returns the current one. */
       token: TokenSource;
       /** Default `Bearer`. */
       scheme?: string;
@@ -30,15 +31,21 @@ export type AuthStrategy =
   | {
       /** A named header such as `apikey`. */
       type: 'header';
+      /** The header name. */
       name: string;
+      /** The credential, or a function that returns the current one. */
       value: TokenSource;
     }
   | {
       /** Query parameters on every request, such as GoSquared's `api_key` and `site_token`. */
       type: 'query';
+      /** Parameter names and their secret values. */
       params: Record<string, string>;
     }
-  | { type: 'none' };
+  | {
+      /** No credentials. */
+      type: 'none';
+    };
 
 /** What a provider reads out of its service's error body. */
 export interface ServiceErrorInfo {
@@ -62,10 +69,15 @@ export interface ErrorRefinement {
 
 /** What the provider gets to refine an error with. */
 export interface ErrorFacts {
+  /** The HTTP status. */
   status: number;
+  /** The reason core derived from the status. */
   reason: ApiErrorReason;
+  /** The code `readError` found, if any. */
   code: string | undefined;
+  /** The operation, such as `'outgoing.create'`. */
   operation: string;
+  /** The HTTP method of the request. */
   method: HttpMethod;
 }
 

@@ -1,0 +1,56 @@
+/**
+ * How CodeChat error bodies are read. The v2 body is undocumented, so every shape seen in the
+ * CodeChat family is accepted: `{statusCode|status, message, error}` where `message` is a string,
+ * an array of strings or an array of `{property, message}` objects, or `{messages: […], code}`.
+ *
+ * @module
+ */
+import { ApiError, type ErrorFacts, type ErrorRefinement, type ServiceErrorInfo } from '@hooks/core';
+
+type Json = Record<string, unknown>;
+
+const text = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : undefined);
+
+function line(item: unknown): string | undefined {
+  if (typeof item !== 'object' || item === null) return text(item) ?? (item == null ? undefined : String(item));
+  const entry = item as Json;
+  const said = Array.isArray(entry.message)
+    ? entry.message.join(', ')
+    : (text(entry.message) ??
+      (typeof entry.constraints === 'object' && entry.constraints !== null ? Object.values(entry.constraints).join(', ') : undefined));
+  const property = text(entry.property);
+  return property && said ? `${property}: ${said}` : (said ?? property);
+}
+
+/** Reads a CodeChat error body into the service's code and message lines. */
+export function readError(body: unknown): ServiceErrorInfo | undefined {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return undefined;
+  const json = body as Json;
+  const raw = json.message ?? json.messages;
+  const lines = (Array.isArray(raw) ? raw : [raw]).map(line).filter((item): item is string => item !== undefined);
+  return { code: text(json.code) ?? text(json.error), message: lines.length > 0 ? lines : undefined };
+}
+
+/** Adds what a CodeChat user needs to know about auth failures. */
+export function refineError(facts: ErrorFacts): ErrorRefinement | undefined {
+  if (facts.status === 401) {
+    return { hint: 'The instance token was refused: missing, wrong, expired or renewed (see the newJwt event); pass a function as token' };
+  }
+  if (facts.status === 403) return { hint: 'The token belongs to another instance' };
+  return undefined;
+}
+
+/**
+ * The service answers an unknown webhook id with a 400 (only 400 and 401 are documented) or a
+ * 404: both are reported with reason `'not-found'`.
+ */
+export function notFound(error: unknown): unknown {
+  if (
+    ApiError.isInstance(error) &&
+    error.status === 400 &&
+    error.details?.some((detail) => /not (be )?found|does not exist|no webhook/i.test(detail))
+  ) {
+    return new ApiError(error.message, { ...error, reason: 'not-found', cause: error.cause });
+  }
+  return error;
+}
