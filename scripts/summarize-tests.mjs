@@ -27,7 +27,9 @@ for (const file of reports) {
   passed += report.numPassedTests;
   failed += failedHere;
   skipped += report.numPendingTests + (report.numTodoTests ?? 0);
-  rows.push(`  ${file.slice(root.length + 1).padEnd(40)} ${String(report.numPassedTests).padStart(5)} passed ${String(failedHere).padStart(3)} failed`);
+  rows.push(
+    `  ${file.slice(root.length + 1).padEnd(40)} ${String(report.numPassedTests).padStart(5)} passed ${String(failedHere).padStart(3)} failed`,
+  );
 }
 if (!process.argv.includes('--line-only')) {
   console.log('Test reports:');

@@ -125,7 +125,12 @@ export interface HooksOperations<Configured extends ProviderId> {
   /** Creates a registration from a spec discriminated by `provider`. */
   create<P extends Configured>(spec: HookSpec<P>, options?: CallOptions): Promise<Webhook<ProviderRaw<P>>>;
   /** Changes a registration; fields left out keep their value. */
-  update<P extends Configured>(provider: P, ref: HookRef<P>, changes: ProviderChanges<P>, options?: CallOptions): Promise<Webhook<ProviderRaw<P>>>;
+  update<P extends Configured>(
+    provider: P,
+    ref: HookRef<P>,
+    changes: ProviderChanges<P>,
+    options?: CallOptions,
+  ): Promise<Webhook<ProviderRaw<P>>>;
   /** Deletes a registration. */
   delete<P extends Configured>(provider: P, ref: HookRef<P>, options?: CallOptions): Promise<void>;
   /**
@@ -245,7 +250,11 @@ export function createHooks<const Config extends HooksConfig>(config: Config): H
     if (typeof ref === 'string') {
       const kind = singleKind[provider];
       if (kind) return { kind, id: ref };
-      throw new InputError(`[all] ${operation}: invalid "ref": ${provider} needs { kind, id }`, { provider: 'all', operation, field: 'ref' });
+      throw new InputError(`[all] ${operation}: invalid "ref": ${provider} needs { kind, id }`, {
+        provider: 'all',
+        operation,
+        field: 'ref',
+      });
     }
     return ref as WebhookRef;
   };
@@ -275,7 +284,8 @@ export function createHooks<const Config extends HooksConfig>(config: Config): H
       const { adapter, rest } = split(spec, 'create');
       return adapter.create(rest, options) as never;
     },
-    update: (provider, ref, changes, options) => adapterOf(provider, 'update').update(refOf(provider, ref, 'update'), changes, options) as never,
+    update: (provider, ref, changes, options) =>
+      adapterOf(provider, 'update').update(refOf(provider, ref, 'update'), changes, options) as never,
     delete: (provider, ref, options) => adapterOf(provider, 'delete').delete(refOf(provider, ref, 'delete'), options),
     async ensure(specs, options) {
       const byProvider = new Map<ProviderId, { index: number; spec: unknown; rest: unknown; adapter: AnyAdapter }[]>();

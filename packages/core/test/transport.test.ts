@@ -13,7 +13,11 @@ beforeAll(async () => {
     json: { type: request.headers['content-type'], raw: request.rawBody, isForm: request.isForm, isJson: request.isJson },
   }));
   server.route('GET', '/v1/items/:id', (request) => ({ status: 200, json: { id: request.params.id } }));
-  server.route('GET', '/v1/disabled', () => ({ status: 501, json: { id: 'feature.off', message: 'Disabled' }, headers: { 'x-request-id': 'req-77' } }));
+  server.route('GET', '/v1/disabled', () => ({
+    status: 501,
+    json: { id: 'feature.off', message: 'Disabled' },
+    headers: { 'x-request-id': 'req-77' },
+  }));
 });
 afterAll(() => server.close());
 
@@ -25,15 +29,32 @@ const make = (options: Partial<TransportOptions> = {}) =>
 describe('transport', () => {
   it('sends a bearer token, accept JSON, client and per-call headers', async () => {
     const transport = make({ auth: { type: 'bearer', token: 'tok-abc-123' }, headers: { 'x-client': 'a' } });
-    const answer = await transport.request({ operation: 'echo', method: 'GET', path: 'echo', schema: echo, options: { headers: { 'x-call': 'b' } } });
-    expect(answer.headers).toMatchObject({ authorization: 'Bearer tok-abc-123', accept: 'application/json', 'x-client': 'a', 'x-call': 'b' });
+    const answer = await transport.request({
+      operation: 'echo',
+      method: 'GET',
+      path: 'echo',
+      schema: echo,
+      options: { headers: { 'x-call': 'b' } },
+    });
+    expect(answer.headers).toMatchObject({
+      authorization: 'Bearer tok-abc-123',
+      accept: 'application/json',
+      'x-client': 'a',
+      'x-call': 'b',
+    });
   });
 
   it('sends a named header credential, and query credentials on every request', async () => {
     const header = make({ auth: { type: 'header', name: 'apikey', value: 'key-123456' } });
     expect((await header.request({ operation: 'echo', method: 'GET', path: 'echo', schema: echo })).headers.apikey).toBe('key-123456');
     const query = make({ auth: { type: 'query', params: { api_key: 'k-secret-1', site_token: 'GSN-1-X' } } });
-    const answer = await query.request({ operation: 'echo', method: 'GET', path: 'echo', query: { page: 2, skip: undefined }, schema: echo });
+    const answer = await query.request({
+      operation: 'echo',
+      method: 'GET',
+      path: 'echo',
+      query: { page: 2, skip: undefined },
+      schema: echo,
+    });
     expect(answer.query).toBe('page=2&api_key=k-secret-1&site_token=GSN-1-X');
   });
 
@@ -41,16 +62,29 @@ describe('transport', () => {
     const transport = make({ auth: { type: 'query', params: { api_key: 'k-secret-1' } } });
     const error = await transport.request({ operation: 'missing', method: 'GET', path: 'nope' }).catch((caught) => caught);
     expect(ApiError.isInstance(error)).toBe(true);
-    for (const text of [error.message, error.stack, JSON.stringify(error), inspect(error), error.url]) expect(text).not.toContain('k-secret-1');
+    for (const text of [error.message, error.stack, JSON.stringify(error), inspect(error), error.url])
+      expect(text).not.toContain('k-secret-1');
     expect(error.url).toBe(`${server.url}/v1/nope`);
     expect(transport.redact('a k-secret-1 b')).toBe('a [redacted] b');
   });
 
   it('encodes forms with repeated keys, or comma-joined when asked', async () => {
-    const repeat = await make().request({ operation: 'post', method: 'POST', path: 'echo', form: { url: 'https://x.example/a b', filter: ['A.B', 'C.D'] }, schema: posted });
+    const repeat = await make().request({
+      operation: 'post',
+      method: 'POST',
+      path: 'echo',
+      form: { url: 'https://x.example/a b', filter: ['A.B', 'C.D'] },
+      schema: posted,
+    });
     expect(repeat.type).toBe('application/x-www-form-urlencoded;charset=UTF-8');
     expect(repeat.raw).toBe('url=https%3A%2F%2Fx.example%2Fa+b&filter=A.B&filter=C.D');
-    const comma = await make({ arrayFormat: 'comma' }).request({ operation: 'post', method: 'POST', path: 'echo', form: { filter: ['A.B', 'C.D'] }, schema: posted });
+    const comma = await make({ arrayFormat: 'comma' }).request({
+      operation: 'post',
+      method: 'POST',
+      path: 'echo',
+      form: { filter: ['A.B', 'C.D'] },
+      schema: posted,
+    });
     expect(comma.raw).toBe('filter=A.B%2CC.D');
     const json = await make().request({ operation: 'post', method: 'POST', path: 'echo', json: { a: [1, 2] }, schema: posted });
     expect(json).toMatchObject({ isJson: true, raw: '{"a":[1,2]}' });
@@ -61,14 +95,18 @@ describe('transport', () => {
     let asked = 0;
     const auth = await createFakeServer();
     auth.route('GET', '/v1/me', (request) =>
-      request.headers.authorization === 'Bearer new-token-2' ? { status: 200, json: { ok: true } } : { status: 401, json: { message: 'expired' } },
+      request.headers.authorization === 'Bearer new-token-2'
+        ? { status: 200, json: { ok: true } }
+        : { status: 401, json: { message: 'expired' } },
     );
     const transport = createTransport({
       provider: 'test',
       baseUrl: `${auth.url}/v1`,
       auth: { type: 'bearer', token: () => tokens[asked++]!, refreshOnUnauthorized: true },
     });
-    await expect(transport.request({ operation: 'me', method: 'GET', path: 'me', schema: v.object({ ok: v.boolean() }) })).resolves.toEqual({ ok: true });
+    await expect(transport.request({ operation: 'me', method: 'GET', path: 'me', schema: v.object({ ok: v.boolean() }) })).resolves.toEqual(
+      { ok: true },
+    );
     expect(asked).toBe(2);
     expect(auth.log).toHaveLength(2);
     await transport.request({ operation: 'me', method: 'GET', path: 'me' });
@@ -79,7 +117,9 @@ describe('transport', () => {
   it('a token function that returns a header-unsafe value is refused before sending', async () => {
     const transport = make({ auth: { type: 'bearer', token: async () => 'bad\r\nx: y' } });
     const before = server.log.length;
-    await expect(transport.request({ operation: 'echo', method: 'GET', path: 'echo' })).rejects.toSatisfy((error) => InputError.isInstance(error));
+    await expect(transport.request({ operation: 'echo', method: 'GET', path: 'echo' })).rejects.toSatisfy((error) =>
+      InputError.isInstance(error),
+    );
     expect(server.log.length).toBe(before);
   });
 
@@ -98,7 +138,12 @@ describe('transport', () => {
   });
 
   it('joins paths by URL rules under the base path, with encoded segments', async () => {
-    const answer = await make().request({ operation: 'get', method: 'GET', path: joinPath('items', 'a b'), schema: v.object({ id: v.string() }) });
+    const answer = await make().request({
+      operation: 'get',
+      method: 'GET',
+      path: joinPath('items', 'a b'),
+      schema: v.object({ id: v.string() }),
+    });
     expect(answer.id).toBe('a b');
   });
 
@@ -125,14 +170,22 @@ describe('parseRetryAfter', () => {
 describe('fake-server kit', () => {
   it('routes with decoded params, parses JSON and forms, answers 404 otherwise, logs everything', async () => {
     const kit = await createFakeServer({ before: (request) => (request.headers['x-deny'] ? { status: 401, json: { no: 1 } } : undefined) });
-    kit.route('POST', '/things/:id', (request) => ({ status: 200, json: { id: request.params.id, body: request.isForm ? Object.fromEntries(request.body as URLSearchParams) : request.body } }));
+    kit.route('POST', '/things/:id', (request) => ({
+      status: 200,
+      json: { id: request.params.id, body: request.isForm ? Object.fromEntries(request.body as URLSearchParams) : request.body },
+    }));
     const form = await fetch(`${kit.url}/things/a%20b`, { method: 'POST', body: new URLSearchParams({ x: '1' }) });
     expect(await form.json()).toEqual({ id: 'a b', body: { x: '1' } });
     const json = await fetch(`${kit.url}/things/z`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"y":2}' });
     expect(await json.json()).toEqual({ id: 'z', body: { y: 2 } });
     expect((await fetch(`${kit.url}/other`)).status).toBe(404);
     expect((await fetch(`${kit.url}/things/z`, { method: 'POST', headers: { 'x-deny': '1' } })).status).toBe(401);
-    expect(kit.log.map((entry) => `${entry.method} ${entry.path}`)).toEqual(['POST /things/a%20b', 'POST /things/z', 'GET /other', 'POST /things/z']);
+    expect(kit.log.map((entry) => `${entry.method} ${entry.path}`)).toEqual([
+      'POST /things/a%20b',
+      'POST /things/z',
+      'GET /other',
+      'POST /things/z',
+    ]);
     await kit.close();
   });
 

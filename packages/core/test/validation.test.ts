@@ -1,10 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { badIds } from '../src/conformance.js';
 import {
   baseUrlSchema,
   boundedString,
-  idSchema,
   InputError,
+  idSchema,
   integerId,
   joinPath,
   opaqueId,
@@ -13,7 +14,6 @@ import {
   urlSchema,
   uuid,
 } from '../src/index.js';
-import { badIds } from '../src/conformance.js';
 
 const context = { provider: 'test', operation: 'op', field: 'id' };
 const accepts = (schema: Parameters<typeof parseInput>[0], value: unknown) => {
@@ -96,7 +96,18 @@ describe('id validators', () => {
 describe('URL validators', () => {
   it('accept http(s) URLs with a host and refuse the rest', () => {
     const ok = ['https://example.com/hook', 'http://10.0.0.1:8080/x?y=1', 'https://[::1]/a'];
-    const bad = ['', 'example.com/hook', 'ftp://example.com', 'javascript:alert(1)', 'data:text/plain,hi', 'https://u:p@example.com', 'https://exa mple.com', 'http:/x', `https://example.com/${'a'.repeat(2048)}`, 'https://example.com/\r\n'];
+    const bad = [
+      '',
+      'example.com/hook',
+      'ftp://example.com',
+      'javascript:alert(1)',
+      'data:text/plain,hi',
+      'https://u:p@example.com',
+      'https://exa mple.com',
+      'http:/x',
+      `https://example.com/${'a'.repeat(2048)}`,
+      'https://example.com/\r\n',
+    ];
     for (const text of ok) expect(urlProblem(text), text).toBeUndefined();
     for (const text of bad) expect(urlProblem(text), text).toBeDefined();
   });

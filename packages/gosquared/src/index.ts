@@ -1,4 +1,3 @@
-export { readGoSquaredError, refineGoSquaredError } from './errors.js';
 export { createGoSquared, type GoSquaredClient, type GoSquaredSettings, goSquaredBaseUrl } from './gosquared.js';
 export {
   type GoSquaredChanges,
