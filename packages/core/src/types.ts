@@ -41,7 +41,7 @@ export interface TransportSettings {
   timeout?: number | false;
   /** Budget for the whole call across retries and waits, in ms. Default 60 000; `false` disables it. */
   totalTimeout?: number | false;
-  /** Retry settings; see {@link RetrySettings}. */
+  /** Retry settings; see `RetrySettings`. */
   retry?: number | RetrySettings;
   /** The clock used for backoff and `Retry-After` waits. Default: real time. */
   clock?: Clock;

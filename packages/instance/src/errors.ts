@@ -28,13 +28,18 @@ export function readError(body: unknown): ServiceErrorInfo | undefined {
   const json = body as Json;
   const raw = json.message ?? json.messages;
   const lines = (Array.isArray(raw) ? raw : [raw]).map(line).filter((item): item is string => item !== undefined);
-  return { code: text(json.code) ?? text(json.error), message: lines.length > 0 ? lines : undefined };
+  // `error` is a code only when it looks like one ('bad-request'); NestJS puts the reason phrase there ('Bad Request').
+  const error = text(json.error);
+  return {
+    code: text(json.code) ?? (error && /^[a-z0-9_.-]+$/.test(error) ? error : undefined),
+    message: lines.length > 0 ? lines : undefined,
+  };
 }
 
 /** Adds what a CodeChat user needs to know about auth failures. */
 export function refineError(facts: ErrorFacts): ErrorRefinement | undefined {
   if (facts.status === 401) {
-    return { hint: 'The instance token was refused: missing, wrong, expired or renewed (see the newJwt event); pass a function as token' };
+    return { hint: 'The instance token was refused: wrong, expired or renewed (a renewed token arrives with the newJwt event)' };
   }
   if (facts.status === 403) return { hint: 'The token belongs to another instance' };
   return undefined;

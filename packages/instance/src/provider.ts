@@ -34,7 +34,7 @@ export type InstanceKind = 'webhook';
 /** The normalized view of an {@link InstanceWebhook}. */
 export type InstanceNormalizedWebhook = Webhook<InstanceWebhook, InstanceKind>;
 
-/** The {@link WebhookProvider} of a CodeChat v2 instance. */
+/** The `WebhookProvider` (from `@hooks/core`) of a CodeChat v2 instance. */
 export type InstanceProvider = WebhookProvider<InstanceSpec, InstanceWebhook, InstanceKind, InstanceChanges>;
 
 /** The normalized view: `events` are the names of the flags that are on. */
@@ -83,7 +83,7 @@ async function apply(client: InstanceClient, id: string, changes: InstanceChange
 }
 
 /**
- * The normalized {@link WebhookProvider} view of an instance's webhooks, for `@hooks/all` and
+ * The normalized `WebhookProvider` view of an instance's webhooks, for `@hooks/all` and
  * for code that handles several services alike. Kind is always `'webhook'`; `events` lists the
  * flags that are on; `ensure` identifies a webhook by its URL (the first one when several share it).
  *

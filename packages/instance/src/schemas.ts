@@ -190,21 +190,18 @@ export const webhookSchema = v.pipe(
 export const webhookListSchema = v.array(webhookSchema);
 
 /**
- * The answer to PATCH `…/events` (undocumented): the `WebhookEvents` object, the whole webhook,
- * or nothing. Read as the flags now in effect, or `undefined`.
+ * The answer to PATCH `…/events` (undocumented): the `WebhookEvents` object, the whole webhook
+ * (flags under `WebhookEvents`), or nothing. Read as the flags it carries, or `undefined`.
  */
-export const eventsAnswerSchema = v.nullish(
-  v.union([
-    v.pipe(
-      webhookSchema,
-      v.transform((webhook) => webhook.events),
-    ),
-    v.pipe(
-      wireEvents,
-      v.check((record) => !('webhookId' in record), 'must be a webhook or its events'),
-      v.transform(flagsOf),
-    ),
-  ]),
+export const eventsAnswerSchema = v.pipe(
+  v.nullish(wireEvents),
+  v.transform((answer) => {
+    if (!answer) return undefined;
+    const nested = answer.WebhookEvents;
+    if ('webhookId' in answer)
+      return typeof nested === 'object' && nested !== null ? flagsOf(nested as Record<string, unknown>) : undefined;
+    return flagsOf(answer);
+  }),
 );
 
 // ---- input schemas (built once) ----

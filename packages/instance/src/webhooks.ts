@@ -141,7 +141,15 @@ export function createWebhooks(transport: Transport): InstanceWebhooks {
     if (!webhook.events) for (const name of eventFlagNames) flags[name] = true;
     Object.assign(flags, webhook.events, changes);
     const answer = await mapped(
-      transport.request({ operation, method: 'PATCH', path: `${path}/events`, json: flags, schema: eventsAnswerSchema, idempotent: true, options }),
+      transport.request({
+        operation,
+        method: 'PATCH',
+        path: `${path}/events`,
+        json: flags,
+        schema: eventsAnswerSchema,
+        idempotent: true,
+        options,
+      }),
     );
     // Only an answer that speaks of the flags sent counts (not `{}` or a count).
     const known = answer && Object.keys(answer).some((name) => name in flags);
@@ -171,7 +179,9 @@ export function createWebhooks(transport: Transport): InstanceWebhooks {
     },
 
     list(options) {
-      return single(() => transport.request({ operation: 'webhooks.list', method: 'GET', path: 'webhook', schema: webhookListSchema, options }));
+      return single(() =>
+        transport.request({ operation: 'webhooks.list', method: 'GET', path: 'webhook', schema: webhookListSchema, options }),
+      );
     },
 
     async get(webhookId, options) {

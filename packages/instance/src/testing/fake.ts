@@ -25,9 +25,9 @@ import {
   createFakeServer,
   type DeliveryResult,
   deliver,
-  type Fault,
   type FakeRequest,
   type FakeResponse,
+  type Fault,
   type LoggedRequest,
 } from '@hooks/core/testing';
 import { eventFlagNames } from '../schemas.js';
@@ -262,7 +262,8 @@ export async function createInstanceFake(options: InstanceFakeOptions = {}): Pro
       .filter((key) => !allowed.includes(key))
       .map((key) => `property ${key} should not exist`);
   }
-  const bodyOf = (request: FakeRequest) => (request.isJson && typeof request.body === 'object' && request.body ? request.body : {}) as Record<string, unknown>;
+  const bodyOf = (request: FakeRequest) =>
+    (request.isJson && typeof request.body === 'object' && request.body ? request.body : {}) as Record<string, unknown>;
 
   function checkFields(body: Record<string, unknown>, nameRequired: boolean, urlRequired: boolean): string[] {
     const out: string[] = [];
