@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { assertHeaderSafe, createTransport, type TransportSettings } from '@hooks/core';
+import { assertHeaderSafe, createTransport, type RetrySettings, type TransportSettings } from '@hooks/core';
 import { readGoSquaredError, refineGoSquaredError } from './errors.js';
 import { createTriggers, type GoSquaredTriggers } from './triggers.js';
 import { createWebhooks, type GoSquaredWebhooks } from './webhooks.js';
@@ -22,6 +22,8 @@ export interface GoSquaredSettings extends TransportSettings {
   siteToken: string;
   /** The Account API's base URL. Default `https://api.gosquared.com/account/v1`. */
   baseUrl?: string | undefined;
+  /** Retries: a number of retries, or `RetrySettings` from `@hooks/core`. Default 3 attempts in all. */
+  retry?: number | RetrySettings;
 }
 
 /** A GoSquared client: the webhooks of one project and their triggers. */
@@ -36,7 +38,7 @@ export interface GoSquaredClient {
  * Creates a client for GoSquared's webhooks (Account API v1). Credentials travel as the
  * `api_key` and `site_token` query parameters and are redacted from every error.
  *
- * @throws {@link InputError} when a credential, the base URL or a transport setting is invalid.
+ * @throws InputError when a credential, the base URL or a transport setting is invalid.
  * @example
  * ```ts
  * const gosquared = createGoSquared({ apiKey: process.env.GOSQUARED_API_KEY!, siteToken: 'GSN-123456-X' });

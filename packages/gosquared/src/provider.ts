@@ -18,6 +18,7 @@ import type { GoSquaredClient } from './gosquared.js';
 import {
   type GoSquaredTrigger,
   type GoSquaredTriggerInput,
+  type GoSquaredTriggerType,
   type GoSquaredWebhook,
   triggerInputSchema,
   webhookFields,
@@ -57,13 +58,18 @@ export type GoSquaredKind = 'webhook';
 /** A GoSquared webhook in the normalized form; `raw.triggers` is always filled in. */
 export type GoSquaredNormalizedWebhook = Webhook<GoSquaredWebhook, GoSquaredKind>;
 
-/** The adapter's type: a {@link WebhookProvider} over {@link GoSquaredSpec}. */
+/** The adapter's type: a `WebhookProvider` over {@link GoSquaredSpec}. */
 export type GoSquaredProvider = WebhookProvider<GoSquaredSpec, GoSquaredWebhook, GoSquaredKind, GoSquaredChanges>;
 
 const provider = 'gosquared';
 const triggers = v.array(triggerInputSchema);
 const specSchema = v.object({ ...webhookFields, triggers });
-const changesSchema = v.partial(specSchema);
+const changesSchema = v.object({
+  url: v.optional(webhookFields.url),
+  name: webhookFields.name,
+  triggers: v.optional(triggers),
+  includeUnverified: webhookFields.includeUnverified,
+});
 
 /** `trigger`, or `trigger:value`: how a trigger appears in `Webhook.events` and how triggers are compared. */
 const render = (trigger: { trigger: string; value?: string | number | undefined }): string =>
@@ -71,13 +77,12 @@ const render = (trigger: { trigger: string; value?: string | number | undefined 
 
 /** Turns a trigger GoSquared reports back into input (values may come back as strings). */
 function toInput(trigger: GoSquaredTrigger): GoSquaredTriggerInput {
+  const type = trigger.trigger as GoSquaredTriggerType;
   const { value } = trigger;
-  if (trigger.trigger === 'traffic_dip' || trigger.trigger === 'traffic_spike') return { trigger: trigger.trigger, value: Number(value) };
-  if (trigger.trigger === 'entered_smart_group' || trigger.trigger === 'exited_smart_group') {
-    return { trigger: trigger.trigger, value: String(value ?? '') };
-  }
+  if (type === 'traffic_dip' || type === 'traffic_spike') return { trigger: type, value: Number(value) };
+  if (type === 'entered_smart_group' || type === 'exited_smart_group') return { trigger: type, value: String(value ?? '') };
   // chat_message, or a type added later: the client's validation decides.
-  return { trigger: trigger.trigger, value } as GoSquaredTriggerInput;
+  return { trigger: type, value } as GoSquaredTriggerInput;
 }
 
 /**
@@ -93,9 +98,10 @@ function toInput(trigger: GoSquaredTrigger): GoSquaredTriggerInput {
  *   both exist). A name or flag GoSquared does not report cannot be compared and is left as is.
  *
  * `ensure` finds the webhook by callback URL (the first one, if several share it); a second
- * identical `ensure` sends no write request.
+ * identical `ensure` sends no write request. These are several requests, not one transaction:
+ * if one fails midway, the webhook may hold part of the wanted triggers; `ensure` again finishes it.
  *
- * @throws {@link InputError} for an invalid spec, ref or changes (before any request).
+ * @throws InputError for an invalid spec, ref or changes (before any request).
  * @example
  * ```ts
  * const adapter = goSquaredProvider(createGoSquared({ apiKey, siteToken }));

@@ -64,7 +64,13 @@ export interface GoSquaredWebhook {
 }
 
 /** Ids arrive as numbers; digit strings are tolerated. */
-const wireId = v.union([v.pipe(v.number(), v.integer()), v.pipe(v.string(), v.regex(/^\d{1,16}$/), v.transform(Number))]);
+const wireId = v.union([
+  v.pipe(
+    v.number(),
+    v.check((value: number) => Number.isInteger(value)),
+  ),
+  v.pipe(v.string(), v.regex(/^\d{1,16}$/), v.transform(Number)),
+]);
 const wireValue = v.nullish(v.union([v.string(), v.number()]));
 
 const wireTrigger = v.object({ id: wireId, trigger: v.string(), value: wireValue });
@@ -101,21 +107,26 @@ export const webhookSchema = v.pipe(
 /** A list answer: `{ list: [...] }` (what GoSquared sends) or a bare array. */
 export function listOf<T extends v.GenericSchema>(item: T) {
   const array = v.array(item);
-  return v.union([array, v.pipe(v.object({ list: array }), v.transform((wire) => wire.list))]);
+  return v.union([
+    array,
+    v.pipe(
+      v.object({ list: array }),
+      v.transform((wire) => wire.list),
+    ),
+  ]);
 }
 
 const groupId = v.pipe(v.string('must be a Smart Group id (a string)'), v.minLength(1, 'must not be empty'));
 const threshold = v.pipe(
   v.number('must be a number of visitors'),
-  v.finite('must be a finite number'),
-  v.gtValue(0, 'must be greater than 0'),
+  v.check((value) => value > 0 && value < Number.POSITIVE_INFINITY, 'must be a finite number greater than 0'),
 );
 
 /** Validates one {@link GoSquaredTriggerInput}. */
 export const triggerInputSchema = v.variant(
   'trigger',
   [
-    v.object({ trigger: v.literal('chat_message'), value: v.optional(v.undefined('must be left out for chat_message')) }),
+    v.object({ trigger: v.picklist(['chat_message']), value: v.optional(v.undefined('must be left out for chat_message')) }),
     v.object({ trigger: v.picklist(['entered_smart_group', 'exited_smart_group']), value: groupId }, 'needs a Smart Group id as value'),
     v.object({ trigger: v.picklist(['traffic_dip', 'traffic_spike']), value: threshold }, 'needs a visitor threshold as value'),
   ],

@@ -14,8 +14,8 @@ export interface GoSquaredTriggers {
    *
    * @param webhookId - the webhook id, a positive integer.
    * @param input - the trigger type and its value, typed per type (see {@link GoSquaredTriggerInput}).
-   * @throws {@link InputError} for an invalid id, trigger type or value (before any request).
-   * @throws {@link ApiError} when GoSquared refuses (`not-found` for an unknown webhook).
+   * @throws InputError for an invalid id, trigger type or value (before any request).
+   * @throws ApiError when GoSquared refuses (`not-found` for an unknown webhook).
    * @example
    * ```ts
    * await gosquared.triggers.create(hook.id, { trigger: 'entered_smart_group', value: 'trial-users' });
@@ -25,8 +25,8 @@ export interface GoSquaredTriggers {
   /**
    * Lists the triggers of a webhook (`GET /webhooks/{webhookId}/triggers`), fetched when iterated.
    *
-   * @throws {@link InputError} when `webhookId` is not a positive integer (at once, before any request).
-   * @throws {@link ApiError} when GoSquared refuses (`not-found` for an unknown webhook).
+   * @throws InputError when `webhookId` is not a positive integer (at once, before any request).
+   * @throws ApiError when GoSquared refuses (`not-found` for an unknown webhook).
    * @example
    * ```ts
    * const triggers = await gosquared.triggers.list(hook.id).toArray();
@@ -36,8 +36,8 @@ export interface GoSquaredTriggers {
   /**
    * Gets one trigger (`GET /webhooks/{webhookId}/triggers/{triggerId}`).
    *
-   * @throws {@link InputError} when an id is not a positive integer (before any request).
-   * @throws {@link ApiError} with reason `not-found` when there is no such webhook or trigger.
+   * @throws InputError when an id is not a positive integer (before any request).
+   * @throws ApiError with reason `not-found` when there is no such webhook or trigger.
    * @example
    * ```ts
    * const trigger = await gosquared.triggers.get(hook.id, 77);
@@ -47,8 +47,8 @@ export interface GoSquaredTriggers {
   /**
    * Removes a trigger from a webhook (`DELETE /webhooks/{webhookId}/triggers/{triggerId}`).
    *
-   * @throws {@link InputError} when an id is not a positive integer (before any request).
-   * @throws {@link ApiError} with reason `not-found` when there is no such webhook or trigger.
+   * @throws InputError when an id is not a positive integer (before any request).
+   * @throws ApiError with reason `not-found` when there is no such webhook or trigger.
    * @example
    * ```ts
    * await gosquared.triggers.delete(hook.id, 77);

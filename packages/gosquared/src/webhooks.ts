@@ -4,25 +4,9 @@
  *
  * @module
  */
-import {
-  type CallOptions,
-  InputError,
-  integerId,
-  joinPath,
-  type Paginated,
-  parseInput,
-  single,
-  type Transport,
-} from '@hooks/core';
+import { type CallOptions, InputError, integerId, joinPath, type Paginated, parseInput, single, type Transport } from '@hooks/core';
 import * as v from 'valibot';
-import {
-  type GoSquaredTriggerInput,
-  type GoSquaredWebhook,
-  listOf,
-  triggerInputSchema,
-  webhookFields,
-  webhookSchema,
-} from './schemas.js';
+import { type GoSquaredTriggerInput, type GoSquaredWebhook, listOf, triggerInputSchema, webhookFields, webhookSchema } from './schemas.js';
 
 /**
  * What `webhooks.create` takes: the callback URL, an optional name, and optionally the first
@@ -42,8 +26,8 @@ export interface GoSquaredWebhooks {
   /**
    * Creates a webhook (`POST /webhooks`), optionally with its first trigger.
    *
-   * @throws {@link InputError} for an invalid URL, trigger or value (before any request).
-   * @throws {@link ApiError} when GoSquared refuses (code `4001` credentials, `4003`/`4004` invalid input…).
+   * @throws InputError for an invalid URL, trigger or value (before any request).
+   * @throws ApiError when GoSquared refuses (code `4001` credentials, `4003`/`4004` invalid input…).
    * @example
    * ```ts
    * const hook = await gosquared.webhooks.create({
@@ -55,7 +39,7 @@ export interface GoSquaredWebhooks {
   /**
    * Lists the project's webhooks (`GET /webhooks`), fetched when iterated.
    *
-   * @throws {@link ApiError} when GoSquared refuses.
+   * @throws ApiError when GoSquared refuses.
    * @example
    * ```ts
    * for await (const hook of gosquared.webhooks.list()) console.log(hook.id, hook.url);
@@ -67,8 +51,8 @@ export interface GoSquaredWebhooks {
    * Gets one webhook (`GET /webhooks/{id}`).
    *
    * @param id - the webhook id, a positive integer (a string of digits is accepted).
-   * @throws {@link InputError} when `id` is not a positive integer (before any request).
-   * @throws {@link ApiError} with reason `not-found` when there is no such webhook.
+   * @throws InputError when `id` is not a positive integer (before any request).
+   * @throws ApiError with reason `not-found` when there is no such webhook.
    * @example
    * ```ts
    * const hook = await gosquared.webhooks.get(123);
@@ -79,8 +63,8 @@ export interface GoSquaredWebhooks {
    * Deletes a webhook and its triggers (`DELETE /webhooks/{id}`).
    *
    * @param id - the webhook id, a positive integer.
-   * @throws {@link InputError} when `id` is not a positive integer (before any request).
-   * @throws {@link ApiError} with reason `not-found` when there is no such webhook.
+   * @throws InputError when `id` is not a positive integer (before any request).
+   * @throws ApiError with reason `not-found` when there is no such webhook.
    * @example
    * ```ts
    * await gosquared.webhooks.delete(123);
@@ -90,7 +74,7 @@ export interface GoSquaredWebhooks {
 }
 
 const provider = 'gosquared';
-const createFields = v.object({ ...webhookFields, trigger: v.unknown(), value: v.unknown() });
+const createFields = v.object({ ...webhookFields, trigger: v.optional(v.unknown()), value: v.optional(v.unknown()) });
 const webhookList = listOf(webhookSchema);
 
 /** Builds the webhooks resource on a transport. */
@@ -108,17 +92,25 @@ export function createWebhooks(transport: Transport): GoSquaredWebhooks {
           field: 'input.value',
         });
       }
-      const first = trigger === undefined ? undefined : parseInput(triggerInputSchema, { trigger, value }, { provider, operation, field: 'input' });
+      const first =
+        trigger === undefined ? undefined : parseInput(triggerInputSchema, { trigger, value }, { provider, operation, field: 'input' });
       return transport.request({
         operation,
         method: 'POST',
         path: 'webhooks',
-        json: { url: fields.url, name: fields.name, trigger: first?.trigger, value: first?.value, include_unverified: fields.includeUnverified },
+        json: {
+          url: fields.url,
+          name: fields.name,
+          trigger: first?.trigger,
+          value: first?.value,
+          include_unverified: fields.includeUnverified,
+        },
         schema: webhookSchema,
         options,
       });
     },
-    list: (options) => single(() => transport.request({ operation: 'webhooks.list', method: 'GET', path: 'webhooks', schema: webhookList, options })),
+    list: (options) =>
+      single(() => transport.request({ operation: 'webhooks.list', method: 'GET', path: 'webhooks', schema: webhookList, options })),
     get(webhookId, options) {
       const path = joinPath('webhooks', id(webhookId, 'webhooks.get'));
       return transport.request({ operation: 'webhooks.get', method: 'GET', path, schema: webhookSchema, options });
