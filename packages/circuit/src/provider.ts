@@ -1,4 +1,12 @@
-import { type CallOptions, type EnsureResult, InputError, parseInput, type Webhook, type WebhookProvider, type WebhookRef } from '@hooks/core';
+import {
+  type CallOptions,
+  type EnsureResult,
+  InputError,
+  parseInput,
+  type Webhook,
+  type WebhookProvider,
+  type WebhookRef,
+} from '@hooks/core';
 import type { CircuitClient } from './circuit.js';
 import { createPresenceSchema, type UpdatePresenceInput } from './presence.js';
 import { type CircuitWebhook, type EventName, presenceEvent, sameEntries } from './schemas.js';
@@ -79,8 +87,11 @@ function parseSpec(spec: CircuitSpec, operation: string): CircuitSpec {
  * Adapts a Circuit client to the common `WebhookProvider` interface: kinds `webhook` and
  * `presence`; `events` is the filter of an event webhook and `['USER.USER_PRESENCE_CHANGE']` for a
  * presence webhook; `enabled` is always true (Circuit has no switch). `ensure` finds the
- * registration by kind and callback URL, then creates it, updates the filter or user list
- * that differs, or leaves it alone (a repeated `ensure` sends no write request).
+ * registration by kind and callback URL (the oldest, when several share it), then creates it,
+ * updates the filter or user list that differs (compared as sets), or leaves it alone (a
+ * repeated `ensure` sends no write request). Circuit has no idempotency keys, so `ensure` lists
+ * first instead of re-posting, which is also the way to recover from a create that failed with
+ * `maybeApplied: true`.
  *
  * @example
  * ```ts

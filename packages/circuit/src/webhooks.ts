@@ -168,7 +168,12 @@ export function createWebhooks(transport: Transport): WebhooksResource {
     },
     async delete(id, options) {
       const safe = hookId('delete', id);
-      await transport.request({ operation: 'webhooks.delete', method: 'DELETE', path: joinPath('webhooks', safe), options: callOptions(options) });
+      await transport.request({
+        operation: 'webhooks.delete',
+        method: 'DELETE',
+        path: joinPath('webhooks', safe),
+        options: callOptions(options),
+      });
     },
     async deleteAll(confirmation, options) {
       parseInput(confirmationSchema, confirmation, context('deleteAll', 'confirmation'));

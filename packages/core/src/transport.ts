@@ -669,7 +669,10 @@ export function createTransport(options: TransportOptions): Transport {
         }
       }
       const json = typeof body !== 'string';
-      const info = (json || !/^\s*</.test(text) ? options.readError?.(body) : undefined) ?? {};
+      // HTML pages (proxies, gateways) carry nothing a provider can read; XML error bodies might.
+      const markup = !json && /^\s*</.test(text);
+      const xml = markup && /xml/i.test(contentType ?? '');
+      const info = (!markup || xml ? options.readError?.(body) : undefined) ?? {};
       const reasonByStatus = reasonForStatus(status);
       const refinement = options.refineError?.({ status, reason: reasonByStatus, code: info.code, operation, method }) ?? {};
       const reason = refinement.reason ?? reasonByStatus;
@@ -679,9 +682,14 @@ export function createTransport(options: TransportOptions): Transport {
       const serviceLines = (Array.isArray(info.message) ? info.message : info.message ? [info.message] : []).map((line) =>
         redact(String(line)).slice(0, 500),
       );
-      const plainText = !json && !/^\s*</.test(text) && text.trim() !== '' && text.length <= 200 ? [redact(text.trim())] : [];
+      const plainText = !json && !markup && text.trim() !== '' && text.length <= 200 ? [redact(text.trim())] : [];
       const details = serviceLines.length > 0 ? serviceLines : plainText.length > 0 ? plainText : undefined;
-      const what = [`${status}${response.statusText ? ` ${response.statusText}` : ''}`, info.code].filter(Boolean).join(' ');
+      const what = [
+        `${status}${response.statusText ? ` ${response.statusText}` : ''}`,
+        info.code === String(status) ? undefined : info.code,
+      ]
+        .filter(Boolean)
+        .join(' ');
       const said = details
         ? ` — ${details.join('; ')}`
         : ` (${describeType(contentType)}, ${bytes.byteLength}${bytes.byteLength >= maxErrorBodyBytes ? '+' : ''} bytes)`;

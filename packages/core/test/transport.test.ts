@@ -203,3 +203,38 @@ describe('fake-server kit', () => {
     expect((await deliver(receiver.url, { json: {} })).status).toBe(0);
   });
 });
+
+describe('error bodies', () => {
+  it('hands XML error bodies to readError, but never HTML pages; a code equal to the status is not repeated', async () => {
+    const kit = await createFakeServer();
+    kit.route('GET', '/v1/xml', () => ({
+      status: 400,
+      text: '<error><errorCode>400</errorCode><errorDescription>bad id</errorDescription></error>',
+      headers: { 'content-type': 'application/xml' },
+    }));
+    kit.route('GET', '/v1/html', () => ({
+      status: 400,
+      text: '<html><body>gateway says no</body></html>',
+      headers: { 'content-type': 'text/html' },
+    }));
+    const seen: unknown[] = [];
+    const transport = createTransport({
+      provider: 'test',
+      baseUrl: `${kit.url}/v1`,
+      readError: (body) => {
+        seen.push(body);
+        const text = String(body);
+        return { code: /<errorCode>(.*?)</.exec(text)?.[1], message: /<errorDescription>(.*?)</.exec(text)?.[1] };
+      },
+    });
+    const xml = (await transport.request({ operation: 'x', method: 'GET', path: 'xml' }).catch((caught) => caught)) as ApiError;
+    expect(xml.code).toBe('400');
+    expect(xml.details).toEqual(['bad id']);
+    expect(xml.message).toBe('[test] x failed: 400 Bad Request — bad id.');
+    const html = (await transport.request({ operation: 'x', method: 'GET', path: 'html' }).catch((caught) => caught)) as ApiError;
+    expect(seen).toHaveLength(1);
+    expect(html.message).not.toContain('gateway');
+    expect(html.message).toContain('text/html');
+    await kit.close();
+  });
+});

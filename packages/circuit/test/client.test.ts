@@ -1,0 +1,128 @@
+import { InputError } from '@hooks/core';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { circuitSandboxUrl, createCircuit } from '../src/index.js';
+import { apiError, missingId, useHarness } from './helpers.js';
+
+/** A fetch that records the request and answers 404 without any network. */
+function recordingFetch() {
+  const requests: { url: string; body: string }[] = [];
+  const fetch: typeof globalThis.fetch = async (input, init) => {
+    const request = input instanceof Request ? input : new Request(input, init);
+    requests.push({ url: request.url, body: await request.text() });
+    return new Response('{"errorCode":"404"}', { status: 404, headers: { 'content-type': 'application/json' } });
+  };
+  return { fetch, requests };
+}
+
+describe('settings', () => {
+  const h = useHarness();
+
+  it('always sends Accept: application/json, whatever the client or call headers say', async () => {
+    const client = h.clientWith({ headers: { Accept: 'application/xml', 'x-trace': 'on' } });
+    const hooks = await client.webhooks.list({ headers: { accept: 'text/xml', ACCEPT: '*/*' } }).toArray();
+    expect(hooks).toEqual([]);
+    const sent = h.fake.log.at(-1)!;
+    expect(sent.headers.accept).toBe('application/json');
+    expect(sent.headers['x-trace']).toBe('on');
+  });
+
+  it('asks a token function before every call, and with refreshOnUnauthorized retries a 401 once with a new token', async () => {
+    let asked = 0;
+    const client = h.clientWith({ token: () => (++asked === 1 ? 'stale-token-0000' : h.fake.token), refreshOnUnauthorized: true });
+    await expect(client.webhooks.list().toArray()).resolves.toEqual([]);
+    expect(asked).toBe(2);
+    expect(h.fake.log.map((request) => request.headers.authorization)).toEqual(['Bearer stale-token-0000', `Bearer ${h.fake.token}`]);
+  });
+
+  it('without refreshOnUnauthorized a 401 is final', async () => {
+    const client = h.clientWith({ token: async () => 'stale-token-0000' });
+    expect((await apiError(client.webhooks.get(missingId))).status).toBe(401);
+    expect(h.fake.log).toHaveLength(1);
+  });
+
+  it('defaults to the sandbox, https://circuitsandbox.net/rest/v2', async () => {
+    const { fetch, requests } = recordingFetch();
+    const client = createCircuit({ token: 'sandbox-token', fetch, retry: 0 });
+    await client.webhooks.get(missingId).catch(() => undefined);
+    expect(circuitSandboxUrl).toBe('https://circuitsandbox.net/rest/v2');
+    expect(requests[0]!.url).toBe(`https://circuitsandbox.net/rest/v2/webhooks/${missingId}`);
+  });
+
+  it('refuses bad settings with an InputError naming the field', () => {
+    const bad: [Record<string, unknown>, string][] = [
+      [{ token: 'x-token', arrayFormat: 'csv' }, 'arrayFormat'],
+      [{ token: 'x-token', baseUrl: 'https://circuit.example.com/rest/v2?x=1' }, 'baseUrl'],
+      [{ token: 'x-token', baseUrl: '' }, 'baseUrl'],
+      [{ token: 'a\nb' }, 'token'],
+      [{}, 'token'],
+      [{ token: 'x-token', timeout: -5 }, 'timeout'],
+      [{ token: 'x-token', headers: { 'x-a': 'v\r\n' } }, 'headers.x-a'],
+    ];
+    for (const [settings, field] of bad) {
+      let caught: unknown;
+      try {
+        createCircuit(settings as never);
+      } catch (error) {
+        caught = error;
+      }
+      expect(InputError.isInstance(caught), JSON.stringify(settings)).toBe(true);
+      expect((caught as InputError).field).toBe(field);
+    }
+  });
+});
+
+describe('validators (property tests)', () => {
+  const base = 'https://circuit.example.com/rest/v2';
+
+  it('any webhook id the client accepts lands as exactly one path segment under /webhooks', async () => {
+    const { fetch, requests } = recordingFetch();
+    const client = createCircuit({ baseUrl: base, token: 'prop-token', fetch, retry: 0 });
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(fc.string(), fc.uuid(), fc.constantFrom('..', '%2e%2e', 'a/b', `${missingId}/..`)), async (id) => {
+        const before = requests.length;
+        const error = await client.webhooks.delete(id).then(
+          () => undefined,
+          (caught: unknown) => caught,
+        );
+        if (InputError.isInstance(error)) {
+          expect(requests.length).toBe(before);
+          return;
+        }
+        const path = new URL(requests.at(-1)!.url).pathname;
+        expect(path.split('/')).toEqual(['', 'rest', 'v2', 'webhooks', id]);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('any callback URL the client accepts reaches the form body unchanged, and every accepted one is http(s)', async () => {
+    const { fetch, requests } = recordingFetch();
+    const client = createCircuit({ baseUrl: base, token: 'prop-token', fetch, retry: 0 });
+    await fc.assert(
+      fc.asyncProperty(
+        fc.oneof(
+          fc.webUrl({ withQueryParameters: true, withFragments: true }),
+          fc.string(),
+          fc.constantFrom('javascript:alert(1)', 'data:,x', 'http://'),
+        ),
+        async (url) => {
+          const before = requests.length;
+          const error = await client.webhooks.create({ url, filter: ['CONVERSATION.CREATE'] }).then(
+            () => undefined,
+            (caught: unknown) => caught,
+          );
+          if (InputError.isInstance(error)) {
+            expect(requests.length).toBe(before);
+            return;
+          }
+          expect(url).toMatch(/^https?:\/\//);
+          const form = new URLSearchParams(requests.at(-1)!.body);
+          expect(form.getAll('url')).toEqual([url]);
+          expect(form.getAll('filter')).toEqual(['CONVERSATION.CREATE']);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
