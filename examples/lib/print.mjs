@@ -9,7 +9,7 @@ export const green = paint('32');
 export const red = paint('31');
 export const cyan = paint('36');
 
-let stepNumber = 0;
+let stepNumber = -1;
 
 /** Runs one step, printing its title, then its result line with the time it took. */
 export async function step(title, body) {

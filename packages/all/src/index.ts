@@ -72,6 +72,8 @@ export type ProviderChanges<P extends ProviderId> = Parameters<ProviderAdapters[
 export type ProviderKind<P extends ProviderId> = Parameters<ProviderAdapters[P]['get']>[0]['kind'];
 /** The raw object a provider's normalized webhooks carry. */
 export type ProviderRaw<P extends ProviderId> = Awaited<ReturnType<ProviderAdapters[P]['get']>>['raw'];
+/** A provider's normalized webhook; it is also a valid ref for that provider. */
+export type ProviderWebhook<P extends ProviderId> = Webhook<ProviderRaw<P>, ProviderKind<P>>;
 
 /**
  * A wanted registration on one provider: `{ provider, ...that provider's spec }`. A union
@@ -121,16 +123,16 @@ export interface HooksOperations<Configured extends ProviderId> {
    */
   list(options?: CallOptions & { limit?: number }): Promise<ListResult>;
   /** One registration on one provider. */
-  get<P extends Configured>(provider: P, ref: HookRef<P>, options?: CallOptions): Promise<Webhook<ProviderRaw<P>>>;
+  get<P extends Configured>(provider: P, ref: HookRef<P>, options?: CallOptions): Promise<ProviderWebhook<P>>;
   /** Creates a registration from a spec discriminated by `provider`. */
-  create<P extends Configured>(spec: HookSpec<P>, options?: CallOptions): Promise<Webhook<ProviderRaw<P>>>;
+  create<P extends Configured>(spec: HookSpec<P>, options?: CallOptions): Promise<ProviderWebhook<P>>;
   /** Changes a registration; fields left out keep their value. */
   update<P extends Configured>(
     provider: P,
     ref: HookRef<P>,
     changes: ProviderChanges<P>,
     options?: CallOptions,
-  ): Promise<Webhook<ProviderRaw<P>>>;
+  ): Promise<ProviderWebhook<P>>;
   /** Deletes a registration. */
   delete<P extends Configured>(provider: P, ref: HookRef<P>, options?: CallOptions): Promise<void>;
   /**
@@ -279,14 +281,19 @@ export function createHooks<const Config extends HooksConfig>(config: Config): H
       });
       return result;
     },
-    get: (provider, ref, options) => adapterOf(provider, 'get').get(refOf(provider, ref, 'get'), options) as never,
-    create(spec, options) {
-      const { adapter, rest } = split(spec, 'create');
-      return adapter.create(rest, options) as never;
+    async get(provider, ref, options) {
+      return (await adapterOf(provider, 'get').get(refOf(provider, ref, 'get'), options)) as never;
     },
-    update: (provider, ref, changes, options) =>
-      adapterOf(provider, 'update').update(refOf(provider, ref, 'update'), changes, options) as never,
-    delete: (provider, ref, options) => adapterOf(provider, 'delete').delete(refOf(provider, ref, 'delete'), options),
+    async create(spec, options) {
+      const { adapter, rest } = split(spec, 'create');
+      return (await adapter.create(rest, options)) as never;
+    },
+    async update(provider, ref, changes, options) {
+      return (await adapterOf(provider, 'update').update(refOf(provider, ref, 'update'), changes, options)) as never;
+    },
+    async delete(provider, ref, options) {
+      await adapterOf(provider, 'delete').delete(refOf(provider, ref, 'delete'), options);
+    },
     async ensure(specs, options) {
       const byProvider = new Map<ProviderId, { index: number; spec: unknown; rest: unknown; adapter: AnyAdapter }[]>();
       specs.forEach((spec, index) => {

@@ -1,0 +1,215 @@
+import { createCircuitFake } from '@hooks/circuit/testing';
+import { ApiError, ConnectionError, InputError } from '@hooks/core';
+import { createGoSquared } from '@hooks/gosquared';
+import { createGoSquaredFake } from '@hooks/gosquared/testing';
+import { createInstanceFake } from '@hooks/instance/testing';
+import { createMattermostFake } from '@hooks/mattermost/testing';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createHooks, type HookSpec } from '../src/index.js';
+
+type Fakes = {
+  mattermost: Awaited<ReturnType<typeof createMattermostFake>>;
+  circuit: Awaited<ReturnType<typeof createCircuitFake>>;
+  gosquared: Awaited<ReturnType<typeof createGoSquaredFake>>;
+  instance: Awaited<ReturnType<typeof createInstanceFake>>;
+};
+let fakes: Fakes;
+const receiver = 'http://127.0.0.1:9/receiver';
+
+beforeAll(async () => {
+  const [mattermost, circuit, gosquared, instance] = await Promise.all([
+    createMattermostFake(),
+    createCircuitFake(),
+    createGoSquaredFake(),
+    createInstanceFake(),
+  ]);
+  fakes = { mattermost, circuit, gosquared, instance };
+});
+afterAll(async () => {
+  await Promise.all(Object.values(fakes).map((fake) => fake.close()));
+});
+
+const settings = () => ({
+  mattermost: { baseUrl: fakes.mattermost.url, token: fakes.mattermost.token },
+  circuit: { baseUrl: fakes.circuit.baseUrl, token: fakes.circuit.token },
+  gosquared: { baseUrl: fakes.gosquared.baseUrl, apiKey: fakes.gosquared.apiKey, siteToken: fakes.gosquared.siteToken },
+  instance: { baseUrl: fakes.instance.url, instanceId: fakes.instance.instanceId, token: fakes.instance.token },
+});
+const specs = (): HookSpec[] => [
+  {
+    provider: 'mattermost',
+    kind: 'outgoing',
+    teamId: fakes.mattermost.seed.teamId,
+    channelId: fakes.mattermost.seed.channelId,
+    displayName: 'Deploys',
+    triggerWords: ['deploy'],
+    callbackUrls: [`${receiver}/mm`],
+  },
+  { provider: 'mattermost', kind: 'incoming', channelId: fakes.mattermost.seed.channelId, displayName: 'Alerts' },
+  { provider: 'circuit', kind: 'webhook', url: `${receiver}/circuit`, filter: ['CONVERSATION.ADD_ITEM'] },
+  { provider: 'circuit', kind: 'presence', url: `${receiver}/presence`, userIds: [fakes.circuit.userId] },
+  { provider: 'gosquared', url: `${receiver}/gs`, name: 'Traffic', triggers: [{ trigger: 'traffic_spike', value: 10 }] },
+  { provider: 'instance', name: 'inbox', url: `${receiver}/cc`, events: { messagesSet: false } },
+];
+const writesAt = () =>
+  Object.fromEntries(Object.entries(fakes).map(([id, fake]) => [id, fake.log.filter((request) => request.method !== 'GET').length]));
+
+async function clean() {
+  const hooks = createHooks(settings());
+  const { webhooks } = await hooks.list();
+  for (const hook of webhooks) await hooks.delete(hook.provider, hook as never);
+}
+beforeEach(clean);
+
+describe('createHooks', () => {
+  it('exposes only the configured providers, full clients included', () => {
+    const hooks = createHooks({ gosquared: settings().gosquared });
+    expect(hooks.providers).toEqual(['gosquared']);
+    expect(typeof hooks.gosquared.triggers.create).toBe('function');
+    expect('mattermost' in hooks).toBe(false);
+    const both = createHooks({ circuit: settings().circuit, instance: settings().instance });
+    expect(both.providers).toEqual(['circuit', 'instance']);
+  });
+
+  it('accepts ready-made clients as well as settings', async () => {
+    const client = createGoSquared(settings().gosquared);
+    const hooks = createHooks({ gosquared: client });
+    expect(hooks.gosquared).toBe(client);
+    await expect(hooks.list()).resolves.toEqual({ webhooks: [], failures: [] });
+  });
+
+  it('refuses an empty config, bad settings, and unconfigured providers, before any request', async () => {
+    expect(() => createHooks({})).toThrow(InputError);
+    expect(() => createHooks({ mattermost: { baseUrl: 'ftp://x', token: 't0k3n' } })).toThrow(InputError);
+    const hooks = createHooks({ gosquared: settings().gosquared });
+    const before = fakes.gosquared.log.length;
+    await expect(hooks.get('mattermost' as never, 'x' as never)).rejects.toSatisfy((error) => InputError.isInstance(error));
+    await expect(hooks.create({ provider: 'circuit' } as never)).rejects.toSatisfy((error) => InputError.isInstance(error));
+    expect(fakes.gosquared.log.length).toBe(before);
+  });
+});
+
+describe('hooks.list', () => {
+  it('lists every provider concurrently as normalized webhooks', async () => {
+    const hooks = createHooks(settings());
+    await hooks.ensure(specs());
+    const { webhooks, failures } = await hooks.list();
+    expect(failures).toEqual([]);
+    expect(webhooks.map((hook) => `${hook.provider}/${hook.kind}`).sort()).toEqual([
+      'circuit/presence',
+      'circuit/webhook',
+      'gosquared/webhook',
+      'instance/webhook',
+      'mattermost/incoming',
+      'mattermost/outgoing',
+    ]);
+    const incoming = webhooks.find((hook) => hook.kind === 'incoming')!;
+    expect(incoming.urls).toEqual([`${fakes.mattermost.url}/hooks/${incoming.id}`]);
+    expect(webhooks.find((hook) => hook.provider === 'gosquared')!.events).toEqual(['traffic_spike:10']);
+  });
+
+  it('one failing provider never hides the others', async () => {
+    const hooks = createHooks({ ...settings(), circuit: { ...settings().circuit, token: 'wrong-token-value' } });
+    await hooks.ensure(specs().filter((spec) => spec.provider !== 'circuit'));
+    const { webhooks, failures } = await hooks.list();
+    expect(failures).toHaveLength(1);
+    expect(failures[0]!.provider).toBe('circuit');
+    expect(ApiError.isInstance(failures[0]!.error) && failures[0]!.error.reason).toBe('unauthorized');
+    expect(new Set(webhooks.map((hook) => hook.provider))).toEqual(new Set(['mattermost', 'gosquared', 'instance']));
+  });
+});
+
+describe('hooks.ensure', () => {
+  it('creates everything once; a second run leaves all unchanged with zero write requests', async () => {
+    const hooks = createHooks(settings());
+    const first = await hooks.ensure(specs());
+    expect(first.map((report) => (report.ok ? report.action : 'failed'))).toEqual(Array(6).fill('created'));
+    const before = writesAt();
+    const second = await hooks.ensure(specs());
+    expect(second.map((report) => (report.ok ? report.action : 'failed'))).toEqual(Array(6).fill('unchanged'));
+    expect(writesAt()).toEqual(before);
+    expect(second.map((report) => report.ok && report.webhook.id)).toEqual(first.map((report) => report.ok && report.webhook.id));
+  });
+
+  it('updates what differs and leaves the rest', async () => {
+    const hooks = createHooks(settings());
+    await hooks.ensure(specs());
+    const changed = specs().map((spec) =>
+      spec.provider === 'circuit' && spec.kind === 'webhook' ? { ...spec, filter: ['CONVERSATION.ADD_ITEM', 'CONVERSATION.CREATE'] } : spec,
+    );
+    const reports = await hooks.ensure(changed as HookSpec[]);
+    expect(reports.map((report) => (report.ok ? report.action : 'failed'))).toEqual([
+      'unchanged',
+      'unchanged',
+      'updated',
+      'unchanged',
+      'unchanged',
+      'unchanged',
+    ]);
+    const circuit = reports[2]!;
+    expect(circuit.ok && [...circuit.webhook.events].sort()).toEqual(['CONVERSATION.ADD_ITEM', 'CONVERSATION.CREATE']);
+  });
+
+  it('reconciles a create that failed with maybeApplied instead of posting again', async () => {
+    let dropped = false;
+    // The first POST reaches the service and is applied, but its answer is lost on the way back.
+    const lossyFetch: typeof fetch = async (input, init) => {
+      const response = await fetch(input, init);
+      const method = input instanceof Request ? input.method : init?.method;
+      if (method === 'POST' && !dropped) {
+        dropped = true;
+        await response.body?.cancel();
+        throw new TypeError('fetch failed', { cause: Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }) });
+      }
+      return response;
+    };
+    const hooks = createHooks({ gosquared: { ...settings().gosquared, fetch: lossyFetch } });
+    const spec = specs().find((entry) => entry.provider === 'gosquared')!;
+    const [failed] = await hooks.ensure([spec]);
+    expect(failed!.ok).toBe(false);
+    const error = !failed!.ok ? failed!.error : undefined;
+    expect(ConnectionError.isInstance(error) && error.maybeApplied).toBe(true);
+    expect(fakes.gosquared.webhooks()).toHaveLength(1);
+    const [retried] = await hooks.ensure([spec]);
+    expect(retried!.ok && retried!.action).toBe('unchanged');
+    expect(fakes.gosquared.webhooks()).toHaveLength(1);
+  });
+
+  it('reports a spec its provider refuses, and still ensures the others', async () => {
+    const hooks = createHooks(settings());
+    const reports = await hooks.ensure([
+      { provider: 'circuit', kind: 'webhook', url: 'javascript:alert(1)', filter: ['CONVERSATION.ADD_ITEM'] },
+      specs()[4]!,
+    ]);
+    expect(reports[0]!.ok).toBe(false);
+    expect(!reports[0]!.ok && InputError.isInstance(reports[0]!.error)).toBe(true);
+    expect(reports[1]!.ok && reports[1]!.action).toBe('created');
+  });
+});
+
+describe('get, create, update, delete through the facade', () => {
+  it('round-trips on every provider, with string ids where the provider has one kind', async () => {
+    const hooks = createHooks(settings());
+    const created = await hooks.create({ provider: 'instance', name: 'one', url: `${receiver}/one` });
+    expect(created.enabled).toBe(true);
+    expect((await hooks.get('instance', created.id)).urls).toEqual([`${receiver}/one`]);
+    const renamed = await hooks.update('instance', created.id, { name: 'two' });
+    expect(renamed.name).toBe('two');
+    await hooks.delete('instance', created.id);
+    await expect(hooks.get('instance', created.id)).rejects.toSatisfy((error) => ApiError.isInstance(error));
+
+    const outgoing = await hooks.create({
+      provider: 'mattermost',
+      kind: 'outgoing',
+      teamId: fakes.mattermost.seed.teamId,
+      triggerWords: ['go'],
+      callbackUrls: [`${receiver}/go`],
+    });
+    const updated = await hooks.update('mattermost', outgoing, { triggerWords: ['go', 'run'] });
+    expect(updated.events).toEqual(['go', 'run']);
+    expect(updated.urls).toEqual([`${receiver}/go`]);
+    await expect(hooks.get('mattermost', outgoing.id as never)).rejects.toSatisfy((error) => InputError.isInstance(error));
+    await hooks.delete('mattermost', { kind: 'outgoing', id: outgoing.id });
+    expect((await hooks.list()).webhooks).toHaveLength(0);
+  });
+});
