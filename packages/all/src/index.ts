@@ -199,7 +199,7 @@ interface AnyAdapter {
  * Builds the facade over any subset of the four providers, from settings or ready-made clients.
  * Only the configured providers exist on the result, in its type as at run time.
  *
- * @throws {@link InputError} when no provider is configured, or a provider's settings are invalid.
+ * @throws `InputError` when no provider is configured, or a provider's settings are invalid.
  * @example
  * ```ts
  * import { createHooks } from '@hooks/all';

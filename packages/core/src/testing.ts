@@ -113,6 +113,19 @@ export type Fault =
       status?: number;
     }
   | {
+      /**
+       * Hold requests until `count` of them have arrived, then answer them all with `status`:
+       * a burst every concurrent caller sees before any retry can arrive.
+       */
+      type: 'burst';
+      /** How many requests make the burst. */
+      count: number;
+      /** The status every held request gets. */
+      status: number;
+      /** The body every held request gets. */
+      body?: string;
+    }
+  | {
       /** Answer exactly this. */
       type: 'respond';
       /** The status. */
@@ -225,6 +238,7 @@ export async function createFakeServer(options: FakeServerOptions = {}): Promise
   const held = new Set<ServerResponse>();
   const maxBody = options.maxBodyBytes ?? 1024 * 1024;
   let hugeBytesWritten = 0;
+  const bursts = new Map<Fault, ServerResponse[]>();
 
   const server = createServer(async (request, response) => {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
@@ -297,6 +311,16 @@ export async function createFakeServer(options: FakeServerOptions = {}): Promise
 
   function playFault(fault: Fault, request: IncomingMessage, response: ServerResponse): void {
     switch (fault.type) {
+      case 'burst': {
+        const waiting = bursts.get(fault) ?? [];
+        bursts.set(fault, waiting);
+        waiting.push(response);
+        if (waiting.length >= fault.count) {
+          bursts.delete(fault);
+          for (const held of waiting) send(held, { status: fault.status, text: fault.body ?? '' });
+        }
+        return;
+      }
       case 'reset':
         request.socket.destroy();
         return;
