@@ -25,8 +25,7 @@ const started = performance.now();
 const fakes = {};
 const receiver = await createReceiver();
 const callback = (path) => `${env.HOOKS_DEMO_CALLBACK_URL ?? receiver.url}/${path}`;
-const writes = () =>
-  Object.values(fakes).reduce((count, fake) => count + fake.log.filter((request) => request.method !== 'GET').length, 0);
+const writes = () => Object.values(fakes).reduce((count, fake) => count + fake.log.filter((request) => request.method !== 'GET').length, 0);
 
 try {
   // ── 0. The services ───────────────────────────────────────────────────────────────────────
@@ -55,14 +54,11 @@ try {
     const team = real.mattermost
       ? { teamId: env.MATTERMOST_TEAM_ID, channelId: env.MATTERMOST_CHANNEL_ID }
       : { teamId: mattermost.seed.teamId, channelId: mattermost.seed.channelId };
-    table(
-      Object.keys(settings),
-      [
-        ['provider', (id) => id],
-        ['service', (id) => (real[id] ? green('real service') : 'fake')],
-        ['base URL', (id) => settings[id].baseUrl ?? '(default)'],
-      ],
-    );
+    table(Object.keys(settings), [
+      ['provider', (id) => id],
+      ['service', (id) => (real[id] ? green('real service') : 'fake')],
+      ['base URL', (id) => settings[id].baseUrl ?? '(default)'],
+    ]);
     say(`receiver for deliveries: ${receiver.url}`);
     return { settings, team };
   });
@@ -132,13 +128,16 @@ try {
   await step('Each service delivers an event; the receiver prints what it got', async () => {
     const expected = Object.keys(fakes).length;
     if (fakes.mattermost) await fakes.mattermost.post({ channelId, text: 'deploy api v2.3 to production' });
-    if (fakes.circuit) await fakes.circuit.emit({ type: 'CONVERSATION.ADD_ITEM', item: { convId: 'demo-conversation', text: { content: 'New item' } } });
+    if (fakes.circuit)
+      await fakes.circuit.emit({ type: 'CONVERSATION.ADD_ITEM', item: { convId: 'demo-conversation', text: { content: 'New item' } } });
     if (fakes.gosquared) await fakes.gosquared.emit({ trigger: 'traffic_spike', concurrents: 42 });
-    if (fakes.instance) await fakes.instance.emit(fakes.instance.instanceId, 'messages.upsert', { messageId: 'm-1', content: { text: 'hi!' } });
+    if (fakes.instance)
+      await fakes.instance.emit(fakes.instance.instanceId, 'messages.upsert', { messageId: 'm-1', content: { text: 'hi!' } });
     const deliveries = await receiver.waitFor(expected, 10_000);
     const summary = (delivery) => {
       const body = delivery.body ?? {};
-      if (delivery.path === '/mattermost') return `trigger_word=${body.trigger_word} text="${body.text}" token=${body.token ? '(the hook token)' : 'none'}`;
+      if (delivery.path === '/mattermost')
+        return `trigger_word=${body.trigger_word} text="${body.text}" token=${body.token ? '(the hook token)' : 'none'}`;
       if (delivery.path === '/circuit') return `type=${body.type} convId=${body.item?.convId}`;
       if (delivery.path === '/gosquared') return `concurrents=${body.concurrents} boundary=${body.triggeredAlert?.boundary}`;
       return `event=${body.event} instance=${delivery.headers['x-instanceid']} message=${body.data?.messageId}`;
@@ -148,7 +147,8 @@ try {
       ['content type', (delivery) => String(delivery.headers['content-type']).split(';')[0]],
       ['what arrived', (delivery) => clip(summary(delivery), 70)],
     ]);
-    for (const id of Object.keys(real).filter((provider) => real[provider])) say(dim(`${id}: a real service cannot reach this local receiver; skipped`));
+    for (const id of Object.keys(real).filter((provider) => real[provider]))
+      say(dim(`${id}: a real service cannot reach this local receiver; skipped`));
   });
 
   // ── 5. update, delete, and errors as a user meets them ────────────────────────────────────
@@ -174,7 +174,10 @@ try {
     })();
     say(`${cyan('a missing token')} → ${describeError(noToken)}`);
     const wrongToken = createHooks({ circuit: { ...config.settings.circuit, token: 'expired-or-wrong-token' } });
-    const unauthorized = await wrongToken.circuit.webhooks.list().toArray().catch((error) => error);
+    const unauthorized = await wrongToken.circuit.webhooks
+      .list()
+      .toArray()
+      .catch((error) => error);
     say(`${cyan('a wrong token')} → ${describeError(unauthorized)}`);
     const missing = await hooks.get('gosquared', created.gosquared.id).catch((error) => error);
     say(`${cyan('a deleted webhook')} → ${describeError(missing)}`);

@@ -25,7 +25,10 @@ try {
 
   // The credentials travel in the query string; they never appear in an error.
   const wrong = createGoSquared({ apiKey: 'not-the-key', siteToken: fake.siteToken, baseUrl: fake.baseUrl });
-  const error = await wrong.webhooks.list().toArray().catch((caught) => caught);
+  const error = await wrong.webhooks
+    .list()
+    .toArray()
+    .catch((caught) => caught);
   console.log('wrong key ->', error.name, error.status, error.code, '| key in message:', error.message.includes('not-the-key'));
 
   await gosquared.webhooks.delete(hook.id);

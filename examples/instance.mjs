@@ -16,7 +16,16 @@ try {
     url: `${receiver.url}/codechat`,
     events: { messagesUpsert: true, messagesSet: false, chatsSet: false, contactsSet: false },
   });
-  console.log('created', hook.id, 'enabled:', hook.enabled, 'messagesUpsert:', hook.events.messagesUpsert, 'messagesSet:', hook.events.messagesSet);
+  console.log(
+    'created',
+    hook.id,
+    'enabled:',
+    hook.enabled,
+    'messagesUpsert:',
+    hook.events.messagesUpsert,
+    'messagesSet:',
+    hook.events.messagesSet,
+  );
 
   await codechat.webhooks.setEvents(hook.id, { connectionUpdate: false });
   const renamed = await codechat.webhooks.update(hook.id, { name: 'inbox-v2' });

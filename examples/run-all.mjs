@@ -20,8 +20,18 @@ for (const name of programs) {
   else {
     failed++;
     console.log(`  FAIL  ${name.padEnd(22)} exit ${result.status ?? result.signal} after ${ms} ms`);
-    console.log(result.stdout.split('\n').map((line) => `        ${line}`).join('\n'));
-    console.log(result.stderr.split('\n').map((line) => `        ${line}`).join('\n'));
+    console.log(
+      result.stdout
+        .split('\n')
+        .map((line) => `        ${line}`)
+        .join('\n'),
+    );
+    console.log(
+      result.stderr
+        .split('\n')
+        .map((line) => `        ${line}`)
+        .join('\n'),
+    );
   }
 }
 console.log(`examples: ${programs.length - failed} of ${programs.length} ran cleanly`);

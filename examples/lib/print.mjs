@@ -30,7 +30,12 @@ export async function step(title, body) {
 export function table(rows, columns, indent = '   ') {
   const cells = rows.map((row) => columns.map(([, cell]) => String(cell(row) ?? '')));
   const widths = columns.map(([header], index) => Math.max(header.length, ...cells.map((line) => line[index].length)));
-  const line = (values) => indent + values.map((value, index) => value.padEnd(widths[index])).join('  ').trimEnd();
+  const line = (values) =>
+    indent +
+    values
+      .map((value, index) => value.padEnd(widths[index]))
+      .join('  ')
+      .trimEnd();
   console.log(bold(line(columns.map(([header]) => header))));
   console.log(dim(line(widths.map((width) => '─'.repeat(width)))));
   for (const values of cells) console.log(line(values));
