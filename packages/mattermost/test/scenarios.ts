@@ -285,7 +285,7 @@ export const incomingScenarios: Scenario[] = [
   },
   {
     name: 'rate limit: the plain-text 429 becomes a rate-limit error with retryAfterMs; with retries it waits and succeeds',
-    fake: { rateLimit: { perSecond: 50, maxBurst: 1 } },
+    fake: { rateLimit: { perSecond: 1, maxBurst: 1 } },
     async run({ clientWith }) {
       const eager = clientWith({ retry: 0 });
       await eager.incoming.listPage();
