@@ -1,13 +1,3 @@
-import { defineConfig } from 'tsdown';
+import { libraryConfig } from '../../config/tsdown.ts';
 
-export default defineConfig({
-  entry: ['src/index.ts'],
-  format: ['esm'],
-  dts: true,
-  sourcemap: false,
-  clean: true,
-  platform: 'neutral',
-  target: 'node22',
-  outDir: 'dist',
-  external: [/^node:/, 'vitest'],
-});
+export default libraryConfig(['src/index.ts']);
