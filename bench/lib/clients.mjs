@@ -1,0 +1,197 @@
+// The clients under test, each behind the same three calls: get one hook, list a page of 60, create.
+// Every adapter is imported lazily so that a worker process only loads the client it measures.
+import { Agent, request as httpRequest } from 'node:http';
+
+/** Client ids, in report order, with their labels. */
+export const clientLabels = {
+  http: 'node:http (ceiling)',
+  fetch: 'fetch',
+  ky: 'ky (bare)',
+  kyFloor: 'ky (lightest call)',
+  kyValibot: 'ky + valibot',
+  core: '@hooks/core transport',
+  hooks: '@hooks/mattermost',
+  client4: 'Client4 (@mattermost/client)',
+};
+
+/**
+ * Builds one client.
+ * @param {string} id one of {@link clientLabels}
+ * @param {{ origin: string, token: string, hookId: string, teamId: string, channelId: string, perPage: number }} target
+ * @returns {Promise<{ get(): Promise<unknown>, list(): Promise<unknown[]>, create(): Promise<unknown> }>}
+ */
+export async function createClient(id, target) {
+  const factory = factories[id];
+  if (!factory) throw new Error(`unknown client ${id}`);
+  return factory(target);
+}
+
+const createBody = (target) => ({ channel_id: target.channelId, display_name: 'Bench hook', description: 'Created by the benchmark' });
+
+const factories = {
+  async http(target) {
+    const url = new URL(target.origin);
+    const agent = new Agent({ keepAlive: true, maxSockets: 256 });
+    const headers = { authorization: `Bearer ${target.token}`, accept: 'application/json' };
+    const call = (method, path, body) =>
+      new Promise((resolve, reject) => {
+        const payload = body === undefined ? undefined : JSON.stringify(body);
+        const request = httpRequest(
+          {
+            agent,
+            host: url.hostname,
+            port: url.port,
+            method,
+            path,
+            headers:
+              payload === undefined
+                ? headers
+                : { ...headers, 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) },
+          },
+          (response) => {
+            const chunks = [];
+            response.on('data', (chunk) => chunks.push(chunk));
+            response.on('end', () => {
+              if (response.statusCode >= 300) return reject(new Error(`status ${response.statusCode}`));
+              try {
+                resolve(JSON.parse(chunks.length === 1 ? chunks[0].toString() : Buffer.concat(chunks).toString()));
+              } catch (error) {
+                reject(error);
+              }
+            });
+            response.on('error', reject);
+          },
+        );
+        request.on('error', reject);
+        request.end(payload);
+      });
+    const base = '/api/v4/hooks/incoming';
+    return {
+      get: () => call('GET', `${base}/${target.hookId}`),
+      list: () => call('GET', `${base}?team_id=${target.teamId}&page=0&per_page=${target.perPage}`),
+      create: () => call('POST', base, createBody(target)),
+    };
+  },
+
+  async fetch(target) {
+    const base = `${target.origin}/api/v4/hooks/incoming`;
+    const headers = { authorization: `Bearer ${target.token}`, accept: 'application/json' };
+    const postHeaders = { ...headers, 'content-type': 'application/json' };
+    const read = async (response) => {
+      if (!response.ok) throw new Error(`status ${response.status}`);
+      return response.json();
+    };
+    return {
+      get: () => fetch(`${base}/${target.hookId}`, { headers }).then(read),
+      list: () => fetch(`${base}?team_id=${target.teamId}&page=0&per_page=${target.perPage}`, { headers }).then(read),
+      create: () => fetch(base, { method: 'POST', headers: postHeaders, body: JSON.stringify(createBody(target)) }).then(read),
+    };
+  },
+
+  async ky(target) {
+    const { default: ky } = await import('ky');
+    const api = ky.create({ baseUrl: `${target.origin}/api/v4/`, headers: { authorization: `Bearer ${target.token}` } });
+    return {
+      get: () => api.get(`hooks/incoming/${target.hookId}`).json(),
+      list: () => api.get('hooks/incoming', { searchParams: { team_id: target.teamId, page: 0, per_page: target.perPage } }).json(),
+      create: () => api.post('hooks/incoming', { json: createBody(target) }).json(),
+    };
+  },
+
+  // ky's cheapest call: no retries (no request clone), no timer, no error classes, an absolute URL,
+  // the body read as text and parsed. Whatever is built on ky pays at least this much per call.
+  async kyFloor(target) {
+    const { default: ky } = await import('ky');
+    const api = ky.create({
+      retry: 0,
+      timeout: false,
+      throwHttpErrors: false,
+      headers: { accept: 'application/json', authorization: `Bearer ${target.token}` },
+    });
+    const base = `${target.origin}/api/v4/hooks/incoming`;
+    const read = async (response) => {
+      if (!response.ok) throw new Error(`status ${response.status}`);
+      return JSON.parse(await response.text());
+    };
+    return {
+      get: () => api(`${base}/${target.hookId}`, { method: 'GET' }).then(read),
+      list: () => api(`${base}?team_id=${target.teamId}&page=0&per_page=${target.perPage}`, { method: 'GET' }).then(read),
+      create: () => api(base, { method: 'POST', json: createBody(target) }).then(read),
+    };
+  },
+
+  // A straightforward typed stack: ky for HTTP, a valibot schema of the wire object for every answer.
+  async kyValibot(target) {
+    const [{ default: ky }, v] = await Promise.all([import('ky'), import('valibot')]);
+    const { hook, hooks } = wireSchemas(v);
+    const api = ky.create({ baseUrl: `${target.origin}/api/v4/`, headers: { authorization: `Bearer ${target.token}` } });
+    return {
+      get: () => api.get(`hooks/incoming/${target.hookId}`).json(hook),
+      list: () => api.get('hooks/incoming', { searchParams: { team_id: target.teamId, page: 0, per_page: target.perPage } }).json(hooks),
+      create: () => api.post('hooks/incoming', { json: createBody(target) }).json(hook),
+    };
+  },
+
+  // The shared transport alone, with the same wire schema: what every provider pays before its own mapping.
+  async core(target) {
+    const [{ createTransport }, v] = await Promise.all([import('@hooks/core'), import('valibot')]);
+    const { hook, hooks } = wireSchemas(v);
+    const transport = createTransport({
+      provider: 'mattermost',
+      baseUrl: `${target.origin}/api/v4`,
+      auth: { type: 'bearer', token: target.token },
+    });
+    const path = `hooks/incoming/${target.hookId}`;
+    const query = { team_id: target.teamId, page: 0, per_page: target.perPage };
+    return {
+      get: () => transport.request({ operation: 'incoming.get', method: 'GET', path, schema: hook }),
+      list: () => transport.request({ operation: 'incoming.list', method: 'GET', path: 'hooks/incoming', query, schema: hooks }),
+      create: () =>
+        transport.request({ operation: 'incoming.create', method: 'POST', path: 'hooks/incoming', json: createBody(target), schema: hook }),
+    };
+  },
+
+  async hooks(target) {
+    const { createMattermost } = await import('@hooks/mattermost');
+    const client = createMattermost({ baseUrl: target.origin, token: target.token });
+    const incoming = client.incoming;
+    const pageQuery = { teamId: target.teamId, page: 0, perPage: target.perPage };
+    const items = (page) => page.items;
+    return {
+      get: () => incoming.get(target.hookId),
+      list: () => incoming.listPage(pageQuery).then(items),
+      create: () => incoming.create({ channelId: target.channelId, displayName: 'Bench hook', description: 'Created by the benchmark' }),
+    };
+  },
+
+  async client4(target) {
+    const { Client4 } = await import('@mattermost/client');
+    const client = new Client4();
+    client.setUrl(target.origin);
+    client.setToken(target.token);
+    return {
+      get: () => client.getIncomingWebhook(target.hookId),
+      list: () => client.getIncomingWebhooks(target.teamId, 0, target.perPage),
+      create: () => client.createIncomingWebhook(createBody(target)),
+    };
+  },
+};
+
+/** The wire object of an incoming hook, as a straightforward valibot schema. */
+function wireSchemas(v) {
+  const hook = v.object({
+    id: v.string(),
+    create_at: v.number(),
+    update_at: v.number(),
+    delete_at: v.number(),
+    user_id: v.string(),
+    channel_id: v.string(),
+    team_id: v.string(),
+    display_name: v.string(),
+    description: v.string(),
+    username: v.optional(v.string()),
+    icon_url: v.optional(v.string()),
+    channel_locked: v.optional(v.boolean()),
+  });
+  return { hook, hooks: v.array(hook) };
+}
