@@ -151,39 +151,21 @@ export type Hooks<Config extends HooksConfig> = { readonly [P in ConfiguredProvi
   ConfiguredProvider<Config>
 >;
 
-const order: readonly ProviderId[] = ['mattermost', 'circuit', 'gosquared', 'instance'];
+/** What the facade needs to know of each provider: how to tell a client, build one, and adapt it. */
+const providerKit: {
+  [P in ProviderId]: {
+    isClient(value: object): boolean;
+    create(settings: never): ProviderClients[P];
+    adapt(client: never): ProviderAdapters[P];
+  };
+} = {
+  mattermost: { isClient: (value) => 'incoming' in value && 'outgoing' in value, create: createMattermost, adapt: mattermostProvider },
+  circuit: { isClient: (value) => 'webhooks' in value, create: createCircuit, adapt: circuitProvider },
+  gosquared: { isClient: (value) => 'webhooks' in value, create: createGoSquared, adapt: goSquaredProvider },
+  instance: { isClient: (value) => 'webhooks' in value, create: createInstance, adapt: instanceProvider },
+};
+const order = Object.keys(providerKit) as ProviderId[];
 const singleKind: Partial<Record<ProviderId, string>> = { gosquared: 'webhook', instance: 'webhook' };
-
-function isClient(provider: ProviderId, value: object): boolean {
-  return provider === 'mattermost' ? 'incoming' in value && 'outgoing' in value : 'webhooks' in value;
-}
-
-function makeClient<P extends ProviderId>(provider: P, value: ProviderSettings[P] | ProviderClients[P]): ProviderClients[P] {
-  if (isClient(provider, value as object)) return value as ProviderClients[P];
-  switch (provider) {
-    case 'mattermost':
-      return createMattermost(value as ProviderSettings['mattermost']) as ProviderClients[P];
-    case 'circuit':
-      return createCircuit(value as ProviderSettings['circuit']) as ProviderClients[P];
-    case 'gosquared':
-      return createGoSquared(value as ProviderSettings['gosquared']) as ProviderClients[P];
-    default:
-      return createInstance(value as ProviderSettings['instance']) as ProviderClients[P];
-  }
-}
-
-function makeAdapter<P extends ProviderId>(provider: P, client: ProviderClients[P]): ProviderAdapters[P] {
-  switch (provider) {
-    case 'mattermost':
-      return mattermostProvider(client as ProviderClients['mattermost']) as ProviderAdapters[P];
-    case 'circuit':
-      return circuitProvider(client as ProviderClients['circuit']) as ProviderAdapters[P];
-    case 'gosquared':
-      return goSquaredProvider(client as ProviderClients['gosquared']) as ProviderAdapters[P];
-    default:
-      return instanceProvider(client as ProviderClients['instance']) as ProviderAdapters[P];
-  }
-}
 
 /** An adapter seen through the operations every provider shares. */
 interface AnyAdapter {
@@ -228,9 +210,10 @@ export function createHooks<const Config extends HooksConfig>(config: Config): H
         field: provider,
       });
     }
-    const client = makeClient(provider, value);
+    const kit = providerKit[provider];
+    const client = kit.isClient(value) ? value : kit.create(value as never);
     clients[provider] = client;
-    adapters[provider] = makeAdapter(provider, client) as unknown as AnyAdapter;
+    adapters[provider] = kit.adapt(client as never) as unknown as AnyAdapter;
   }
   const providers = order.filter((provider) => adapters[provider] !== undefined);
   if (providers.length === 0) {

@@ -127,6 +127,11 @@ export interface RequestSpec<TOutput> {
   idempotent?: boolean;
   /** The caller's options. */
   options?: CallOptions | undefined;
+  /**
+   * Secrets this request carries beyond the client's credentials (a token in the body, say):
+   * redacted from its errors like the credentials are.
+   */
+  secrets?: readonly string[] | undefined;
 }
 
 /** The small client every provider builds its operations on. */
@@ -404,13 +409,7 @@ export function createTransport(options: TransportOptions): Transport {
     ...(options.fetch ? { fetch: options.fetch } : {}),
   });
 
-  const redact = (text: string): string => {
-    let out = text;
-    for (const secret of secrets) {
-      if (out.includes(secret)) out = out.split(secret).join('[redacted]');
-    }
-    return out;
-  };
+  const redact = (text: string): string => redactValues(text, secrets);
 
   async function credential(force: boolean): Promise<Record<string, string> | undefined> {
     if (staticAuth !== undefined || (auth.type !== 'bearer' && auth.type !== 'header')) return undefined;
@@ -443,7 +442,15 @@ export function createTransport(options: TransportOptions): Transport {
     const started = clock.now();
     const deadline = totalTimeout === false ? Number.POSITIVE_INFINITY : started + totalTimeout;
     const address = new URL(spec.path, baseUrl);
-    const url = redact(`${address.origin}${address.pathname}`);
+    const scrub =
+      spec.secrets && spec.secrets.length > 0
+        ? (text: string) =>
+            redactValues(
+              redact(text),
+              spec.secrets!.filter((secret) => secret.length >= 4),
+            )
+        : redact;
+    const url = scrub(`${address.origin}${address.pathname}`);
     const searchParams = toParams(spec.query, authQuery, arrayFormat);
     if (searchParams !== undefined && searchParams.size > 0) {
       const query = searchParams.toString();
@@ -673,7 +680,7 @@ export function createTransport(options: TransportOptions): Transport {
         if (!spec.schema) return { ok: true, value: undefined as TOutput };
         const result = v.safeParse(spec.schema, data);
         if (!result.success) {
-          const issues = result.issues.slice(0, 10).map((issue) => `${v.getDotPath(issue) ?? '(root)'}: ${redact(issue.message)}`);
+          const issues = result.issues.slice(0, 10).map((issue) => `${v.getDotPath(issue) ?? '(root)'}: ${scrub(issue.message)}`);
           throw new ResponseError(
             `[${provider}] ${operation} failed: the answer does not have the documented shape: ${issues.join('; ')}`,
             {
@@ -711,9 +718,9 @@ export function createTransport(options: TransportOptions): Transport {
       const retryAfterMs = parseRetryAfter(retryAfterHeader, clock.now());
       const requestId = info.requestId ?? response.headers.get(requestIdHeader) ?? undefined;
       const serviceLines = (Array.isArray(info.message) ? info.message : info.message ? [info.message] : []).map((line) =>
-        redact(String(line)).slice(0, 500),
+        scrub(String(line)).slice(0, 500),
       );
-      const plainText = !json && !markup && text.trim() !== '' && text.length <= 200 ? [redact(text.trim())] : [];
+      const plainText = !json && !markup && text.trim() !== '' && text.length <= 200 ? [scrub(text.trim())] : [];
       const details = serviceLines.length > 0 ? serviceLines : plainText.length > 0 ? plainText : undefined;
       const what = [
         `${status}${response.statusText ? ` ${response.statusText}` : ''}`,
@@ -754,6 +761,15 @@ function staticCredential(auth: AuthStrategy): Record<string, string> | undefine
   if (auth.type === 'bearer' && typeof auth.token === 'string') return { authorization: `${auth.scheme ?? 'Bearer'} ${auth.token}` };
   if (auth.type === 'header' && typeof auth.value === 'string') return { [auth.name]: auth.value };
   return undefined;
+}
+
+/** Replaces every occurrence of each value in `text` with `[redacted]`. */
+function redactValues(text: string, values: Iterable<string>): string {
+  let out = text;
+  for (const value of values) {
+    if (out.includes(value)) out = out.split(value).join('[redacted]');
+  }
+  return out;
 }
 
 function describeNetworkError(error: unknown): string {

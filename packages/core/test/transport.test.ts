@@ -238,3 +238,28 @@ describe('error bodies', () => {
     await kit.close();
   });
 });
+
+describe('per-request secrets', () => {
+  it('are redacted from that request’s errors, like credentials', async () => {
+    const kit = await createFakeServer();
+    kit.route('PUT', '/v1/hook', (request) => ({
+      status: 400,
+      json: { message: `bad token ${(request.body as { token: string }).token}` },
+    }));
+    const transport = createTransport({
+      provider: 'test',
+      baseUrl: `${kit.url}/v1`,
+      readError: (body) => ({ message: (body as { message: string }).message }),
+    });
+    const error = (await transport
+      .request({ operation: 'put', method: 'PUT', path: 'hook', json: { token: 'hook-token-9876' }, secrets: ['hook-token-9876'] })
+      .catch((caught) => caught)) as ApiError;
+    expect(error.details).toEqual(['bad token [redacted]']);
+    for (const text of [error.message, JSON.stringify(error), inspect(error)]) expect(text).not.toContain('hook-token-9876');
+    const other = (await transport
+      .request({ operation: 'put', method: 'PUT', path: 'hook', json: { token: 'not-a-secret-here' } })
+      .catch((caught) => caught)) as ApiError;
+    expect(other.details).toEqual(['bad token not-a-secret-here']);
+    await kit.close();
+  });
+});

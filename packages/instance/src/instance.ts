@@ -1,13 +1,4 @@
-import {
-  baseUrlSchema,
-  createTransport,
-  joinPath,
-  opaqueId,
-  parseInput,
-  type RetrySettings,
-  type TokenSource,
-  type TransportSettings,
-} from '@hooks/core';
+import { baseUrlSchema, createTransport, joinPath, opaqueId, parseInput, type TokenSource, type TransportSettings } from '@hooks/core';
 import { readError, refineError } from './errors.js';
 import { createWebhooks, type InstanceWebhooks } from './webhooks.js';
 
@@ -27,8 +18,6 @@ export interface InstanceSettings extends TransportSettings {
    * is then retried once.
    */
   token: TokenSource;
-  /** Retry settings: a number of retries, or `RetrySettings` from `@hooks/core`. Default: 3 attempts in all. */
-  retry?: number | RetrySettings;
 }
 
 /** A CodeChat v2 client for one instance. */

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { ApiError, type ErrorFacts, type ErrorRefinement, type ServiceErrorInfo } from '@hooks/core';
+import type { ErrorFacts, ErrorRefinement, ServiceErrorInfo } from '@hooks/core';
 
 /** The id Mattermost answers when a new outgoing hook overlaps an existing one (a 500). */
 export const createIntersectCode = 'api.webhook.create_outgoing.intersect.app_error';
@@ -58,16 +58,4 @@ export function refineError(facts: ErrorFacts): ErrorRefinement | undefined {
     }
   }
   return undefined;
-}
-
-/**
- * Makes sure an error never carries `secret` (an outgoing hook's token) in its message or
- * details, whatever the server echoed. Returns the error unchanged when it is clean.
- */
-export function withoutSecret(error: unknown, secret: string): unknown {
-  if (secret.length < 4 || !ApiError.isInstance(error)) return error;
-  const details = error.details;
-  if (!error.message.includes(secret) && !details?.some((line) => line.includes(secret))) return error;
-  const scrub = (line: string) => line.split(secret).join('[redacted]');
-  return new ApiError(scrub(error.message), { ...error, url: scrub(error.url), details: details?.map(scrub) });
 }

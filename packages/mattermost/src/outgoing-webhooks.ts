@@ -4,7 +4,6 @@
  * @module
  */
 import type { CallOptions, Paginated, Transport } from '@hooks/core';
-import { withoutSecret } from './errors.js';
 import {
   applyChanges,
   checkId,
@@ -158,11 +157,16 @@ export function createOutgoingWebhooks(transport: Transport): OutgoingWebhooks {
       const current = await send('outgoing.update', 'GET', path, outgoingSchema, options);
       const merged = applyChanges(current, checked);
       checkOutgoingMerged(merged);
-      try {
-        return await send('outgoing.update', 'PUT', path, outgoingSchema, options, toWire(merged, outgoingUpdateKeys));
-      } catch (error) {
-        throw withoutSecret(error, current.token);
-      }
+      // The complete hook goes back, token included: core keeps that token out of any error.
+      return transport.request({
+        operation: 'outgoing.update',
+        method: 'PUT',
+        path,
+        schema: outgoingSchema,
+        options,
+        json: toWire(merged, outgoingUpdateKeys),
+        secrets: [current.token],
+      });
     },
 
     async delete(id, options) {
