@@ -5,7 +5,15 @@
  * @module
  */
 import { circuitProvider, createCircuit } from '@hooks/circuit';
-import { type CallOptions, collect, type EnsureResult, InputError, type ProviderId, type Webhook, type WebhookRef } from '@hooks/core';
+import {
+  type CallOptions,
+  collect,
+  type EnsureResult,
+  InputError,
+  type NormalizedWebhook,
+  type ProviderId,
+  type WebhookRef,
+} from '@hooks/core';
 import { createGoSquared, goSquaredProvider } from '@hooks/gosquared';
 import { createInstance, instanceProvider } from '@hooks/instance';
 import { createMattermost, mattermostProvider } from '@hooks/mattermost';
@@ -73,7 +81,7 @@ export type ProviderKind<P extends ProviderId> = Parameters<ProviderAdapters[P][
 /** The raw object a provider's normalized webhooks carry. */
 export type ProviderRaw<P extends ProviderId> = Awaited<ReturnType<ProviderAdapters[P]['get']>>['raw'];
 /** A provider's normalized webhook; it is also a valid ref for that provider. */
-export type ProviderWebhook<P extends ProviderId> = Webhook<ProviderRaw<P>, ProviderKind<P>>;
+export type ProviderWebhook<P extends ProviderId> = NormalizedWebhook<ProviderRaw<P>, ProviderKind<P>>;
 
 /**
  * A wanted registration on one provider: `{ provider, ...that provider's spec }`. A union
@@ -101,7 +109,7 @@ export interface ProviderFailure {
 /** What {@link Hooks.list} returns: everything it could list, and what it could not. */
 export interface ListResult {
   /** The normalized webhooks of every provider that answered. */
-  webhooks: Webhook[];
+  webhooks: NormalizedWebhook[];
   /** The providers that failed; the others are still listed. */
   failures: ProviderFailure[];
 }
@@ -169,10 +177,10 @@ const singleKind: Partial<Record<ProviderId, string>> = { gosquared: 'webhook', 
 
 /** An adapter seen through the operations every provider shares. */
 interface AnyAdapter {
-  list(options?: CallOptions): AsyncIterable<Webhook>;
-  get(ref: WebhookRef, options?: CallOptions): Promise<Webhook>;
-  create(spec: unknown, options?: CallOptions): Promise<Webhook>;
-  update(ref: WebhookRef, changes: unknown, options?: CallOptions): Promise<Webhook>;
+  list(options?: CallOptions): AsyncIterable<NormalizedWebhook>;
+  get(ref: WebhookRef, options?: CallOptions): Promise<NormalizedWebhook>;
+  create(spec: unknown, options?: CallOptions): Promise<NormalizedWebhook>;
+  update(ref: WebhookRef, changes: unknown, options?: CallOptions): Promise<NormalizedWebhook>;
   delete(ref: WebhookRef, options?: CallOptions): Promise<void>;
   ensure(spec: unknown, options?: CallOptions): Promise<EnsureResult>;
 }

@@ -2,8 +2,8 @@ import {
   type CallOptions,
   type EnsureResult,
   InputError,
+  type NormalizedWebhook,
   parseInput,
-  type Webhook,
   type WebhookProvider,
   type WebhookRef,
 } from '@hooks/core';
@@ -51,7 +51,7 @@ export function webhookKind(hook: CircuitWebhook): CircuitKind {
 }
 
 /** The normalized view of one registration. */
-function normalize(hook: CircuitWebhook): Webhook<CircuitWebhook, CircuitKind> {
+function normalize(hook: CircuitWebhook): NormalizedWebhook<CircuitWebhook, CircuitKind> {
   const kind = webhookKind(hook);
   return {
     provider: 'circuit',
@@ -105,7 +105,7 @@ function parseSpec(spec: CircuitSpec, operation: string): CircuitSpec {
  * ```
  */
 export function circuitProvider(client: CircuitClient): CircuitProvider {
-  async function create(spec: CircuitSpec, options?: CallOptions): Promise<Webhook<CircuitWebhook, CircuitKind>> {
+  async function create(spec: CircuitSpec, options?: CallOptions): Promise<NormalizedWebhook<CircuitWebhook, CircuitKind>> {
     const kind = checkKind((spec as { kind?: unknown } | undefined)?.kind, 'create', 'spec.kind');
     if (kind === 'webhook') {
       const { kind: _, ...input } = spec as Extract<CircuitSpec, { kind: 'webhook' }>;
@@ -119,7 +119,7 @@ export function circuitProvider(client: CircuitClient): CircuitProvider {
     ref: WebhookRef<CircuitKind>,
     changes: CircuitChanges,
     options?: CallOptions,
-  ): Promise<Webhook<CircuitWebhook, CircuitKind>> {
+  ): Promise<NormalizedWebhook<CircuitWebhook, CircuitKind>> {
     const kind = checkKind(ref?.kind, 'update', 'ref.kind');
     return normalize(
       kind === 'webhook'

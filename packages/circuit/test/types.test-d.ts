@@ -1,4 +1,4 @@
-import type { Webhook, WebhookProvider } from '@hooks/core';
+import type { NormalizedWebhook, WebhookProvider } from '@hooks/core';
 import { describe, expectTypeOf, it } from 'vitest';
 import {
   type CircuitClient,
@@ -47,6 +47,6 @@ describe('public types', () => {
   it('the provider is a typed WebhookProvider', () => {
     const provider = circuitProvider(createCircuit({ token: 't' }));
     expectTypeOf(provider).toExtend<WebhookProvider<CircuitSpec, CircuitWebhook, CircuitKind>>();
-    expectTypeOf(provider.get).returns.resolves.toEqualTypeOf<Webhook<CircuitWebhook, CircuitKind>>();
+    expectTypeOf(provider.get).returns.resolves.toEqualTypeOf<NormalizedWebhook<CircuitWebhook, CircuitKind>>();
   });
 });

@@ -36,10 +36,10 @@ export type {
   Clock,
   EnsureResult,
   ListOptions,
+  NormalizedWebhook,
   ProviderId,
   RetrySettings,
   TransportSettings,
-  Webhook,
   WebhookProvider,
   WebhookRef,
 } from './types.js';

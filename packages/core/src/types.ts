@@ -69,7 +69,7 @@ export interface CallOptions {
 /** Options of a provider's `list`. */
 export interface ListOptions extends CallOptions {}
 
-/** Points at one registration: its kind and its id. Any normalized {@link Webhook} is a valid ref. */
+/** Points at one registration: its kind and its id. Any normalized {@link NormalizedWebhook} is a valid ref. */
 export interface WebhookRef<Kind extends string = string> {
   /** The provider's kind of registration, such as `'incoming'` or `'presence'`. */
   readonly kind: Kind;
@@ -82,7 +82,7 @@ export interface WebhookRef<Kind extends string = string> {
  *
  * @typeParam Raw - the provider's own typed object, kept in `raw`.
  */
-export interface Webhook<Raw = unknown, Kind extends string = string> {
+export interface NormalizedWebhook<Raw = unknown, Kind extends string = string> {
   /** The provider it lives on. */
   provider: ProviderId;
   /** The provider's kind of registration (`'webhook'`, `'presence'`, `'incoming'`, `'outgoing'`). */
@@ -108,7 +108,7 @@ export interface EnsureResult<Raw = unknown, Kind extends string = string> {
   /** `created`: none matched; `updated`: one matched but differed; `unchanged`: it already matched. */
   action: 'created' | 'updated' | 'unchanged';
   /** The registration as it is now. */
-  webhook: Webhook<Raw, Kind>;
+  webhook: NormalizedWebhook<Raw, Kind>;
 }
 
 /**
@@ -125,13 +125,13 @@ export interface WebhookProvider<Spec, Raw, Kind extends string = string, Change
   /** The provider id. */
   readonly id: ProviderId;
   /** Every registration the credentials can see, fetched lazily. */
-  list(options?: ListOptions): AsyncIterable<Webhook<Raw, Kind>>;
+  list(options?: ListOptions): AsyncIterable<NormalizedWebhook<Raw, Kind>>;
   /** One registration. */
-  get(ref: WebhookRef<Kind>, options?: CallOptions): Promise<Webhook<Raw, Kind>>;
+  get(ref: WebhookRef<Kind>, options?: CallOptions): Promise<NormalizedWebhook<Raw, Kind>>;
   /** Creates a registration. */
-  create(spec: Spec, options?: CallOptions): Promise<Webhook<Raw, Kind>>;
+  create(spec: Spec, options?: CallOptions): Promise<NormalizedWebhook<Raw, Kind>>;
   /** Changes a registration; fields left out keep their value. */
-  update(ref: WebhookRef<Kind>, changes: Changes, options?: CallOptions): Promise<Webhook<Raw, Kind>>;
+  update(ref: WebhookRef<Kind>, changes: Changes, options?: CallOptions): Promise<NormalizedWebhook<Raw, Kind>>;
   /** Deletes a registration. */
   delete(ref: WebhookRef<Kind>, options?: CallOptions): Promise<void>;
   /** Makes one registration match `spec`, creating or updating it only when needed. */

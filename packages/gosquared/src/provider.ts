@@ -8,8 +8,8 @@ import {
   type EnsureResult,
   InputError,
   integerId,
+  type NormalizedWebhook,
   parseInput,
-  type Webhook,
   type WebhookProvider,
   type WebhookRef,
 } from '@hooks/core';
@@ -56,7 +56,7 @@ export type GoSquaredChanges = Partial<GoSquaredSpec>;
 export type GoSquaredKind = 'webhook';
 
 /** A GoSquared webhook in the normalized form; `raw.triggers` is always filled in. */
-export type GoSquaredNormalizedWebhook = Webhook<GoSquaredWebhook, GoSquaredKind>;
+export type GoSquaredNormalizedWebhook = NormalizedWebhook<GoSquaredWebhook, GoSquaredKind>;
 
 /** The adapter's type: a `WebhookProvider` over {@link GoSquaredSpec}. */
 export type GoSquaredProvider = WebhookProvider<GoSquaredSpec, GoSquaredWebhook, GoSquaredKind, GoSquaredChanges>;

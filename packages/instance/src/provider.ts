@@ -2,8 +2,8 @@ import {
   type CallOptions,
   type EnsureResult,
   InputError,
+  type NormalizedWebhook,
   parseInput,
-  type Webhook,
   type WebhookProvider,
   type WebhookRef,
 } from '@hooks/core';
@@ -32,7 +32,7 @@ export type InstanceChanges = Partial<InstanceSpec>;
 export type InstanceKind = 'webhook';
 
 /** The normalized view of an {@link InstanceWebhook}. */
-export type InstanceNormalizedWebhook = Webhook<InstanceWebhook, InstanceKind>;
+export type InstanceNormalizedWebhook = NormalizedWebhook<InstanceWebhook, InstanceKind>;
 
 /** The `WebhookProvider` (from `@hooks/core`) of a CodeChat v2 instance. */
 export type InstanceProvider = WebhookProvider<InstanceSpec, InstanceWebhook, InstanceKind, InstanceChanges>;

@@ -4,7 +4,14 @@
  *
  * @module
  */
-import { type CallOptions, type EnsureResult, InputError, type ListOptions, type Webhook, type WebhookProvider } from '@hooks/core';
+import {
+  type CallOptions,
+  type EnsureResult,
+  InputError,
+  type ListOptions,
+  type NormalizedWebhook,
+  type WebhookProvider,
+} from '@hooks/core';
 import type { MattermostClient } from './mattermost.js';
 import {
   checkIncomingCreate,
@@ -33,7 +40,7 @@ export type MattermostSpec = ({ kind: 'incoming' } & IncomingCreate) | ({ kind: 
 export type MattermostChanges = ({ kind?: 'incoming' } & IncomingChanges) | ({ kind?: 'outgoing' } & OutgoingChanges);
 
 /** A normalized Mattermost registration. */
-export type MattermostWebhook = Webhook<MattermostHook, MattermostKind>;
+export type MattermostWebhook = NormalizedWebhook<MattermostHook, MattermostKind>;
 
 /** Options of {@link mattermostProvider}. */
 export interface MattermostProviderOptions {
