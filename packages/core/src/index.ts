@@ -16,6 +16,7 @@ export {
 } from './errors.js';
 export { collect, type Page, type Paginated, paginate, single } from './pagination.js';
 export { maxBodyBytes } from './transport/body.js';
+export { sharedBudget } from './transport/budget.js';
 export { createTransport } from './transport/client.js';
 export { parseRetryAfter, realClock } from './transport/clock.js';
 export type {

@@ -76,13 +76,13 @@ export function idSchema(options: IdSchemaOptions) {
 export const opaqueIdPattern: RegExp = /^[A-Za-z0-9][A-Za-z0-9._~-]{0,127}$/;
 
 /** An opaque id that is safe as one path segment (see {@link opaqueIdPattern}). */
-export const opaqueId = idSchema({
+export const opaqueId = /* @__PURE__ */ idSchema({
   description: 'an id of letters, digits, "-", "_", ".", "~" (at most 128, starting with a letter or digit)',
   pattern: opaqueIdPattern,
 });
 
 /** A UUID such as `8b637a4d-75e3-445a-88ea-01979d4008ef` (any case). */
-export const uuid = idSchema({
+export const uuid = /* @__PURE__ */ idSchema({
   description: 'a UUID (8-4-4-4-12 hexadecimal digits)',
   pattern: /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,
 });
@@ -95,7 +95,7 @@ export const uuid = idSchema({
  * parseInput(integerId, '42', context); // 42
  * ```
  */
-export const integerId = v.pipe(
+export const integerId = /* @__PURE__ */ v.pipe(
   v.union([v.number(), v.pipe(v.string(), v.regex(/^[1-9][0-9]{0,15}$/), v.transform(Number))], 'must be a positive integer'),
   v.check((value) => Number.isSafeInteger(value) && value > 0, 'must be a positive integer'),
 );

@@ -11,6 +11,7 @@ import {
   createTransport,
   InputError,
   ResponseError,
+  sharedBudget,
   TimeoutError,
   type TransportOptions,
 } from '../src/index.js';
@@ -303,6 +304,10 @@ describe('issue 11 regressions', () => {
       await slow(inner);
     });
     await expect(pending).rejects.toBe(reason);
+    // The same budget for providers that hold only a client: options from sharedBudget.
+    const shared = sharedBudget({});
+    await expect(slow(shared)).resolves.toBeUndefined();
+    expect(TimeoutError.isInstance(await caught(slow(shared)))).toBe(true);
   });
 
   it('13: per-request secrets mask path segments of error.url, encoded or not', async () => {

@@ -15,22 +15,47 @@ export interface Budget {
   readonly signal: AbortSignal | undefined;
 }
 
+/** A shared budget: its deadline is fixed by the first request that uses it (with its client's clock and default). */
+interface SharedBudget {
+  deadline: number | undefined;
+  readonly signal: AbortSignal | undefined;
+  readonly totalTimeout: number | false | undefined;
+}
+
 // A symbol key survives the `{ ...options }` spreads providers make, and stays out of the public type.
 const budgetKey = Symbol.for('@hooks/core/budget');
 
-type WithBudget = CallOptions & { [budgetKey]?: Budget };
+type WithBudget = CallOptions & { [budgetKey]?: SharedBudget };
+
+const deadlineOf = (clock: Clock, total: number | false) => (total === false ? Number.POSITIVE_INFINITY : clock.now() + total);
 
 /** The budget `options` carries from an enclosing operation, or a new one that starts now. */
 export function budgetFor(options: CallOptions, clock: Clock, totalTimeout: number | false): Budget {
-  const inherited = (options as WithBudget)[budgetKey];
-  if (inherited !== undefined) return inherited;
-  const total = options.totalTimeout ?? totalTimeout;
-  return { deadline: total === false ? Number.POSITIVE_INFINITY : clock.now() + total, signal: options.signal };
+  const shared = (options as WithBudget)[budgetKey];
+  if (shared === undefined) return { deadline: deadlineOf(clock, options.totalTimeout ?? totalTimeout), signal: options.signal };
+  shared.deadline ??= deadlineOf(clock, shared.totalTimeout ?? totalTimeout);
+  return shared as Budget;
 }
 
-/** Call options whose requests all share `budget`. */
-export function shareBudget(options: CallOptions, budget: Budget): CallOptions {
-  return { ...options, [budgetKey]: budget } as WithBudget;
+/**
+ * Call options for an operation that sends several requests (a read-modify-write update, a
+ * create followed by setting its events, a diff of triggers): every request made with the
+ * returned options shares the caller's signal and one total timeout (`options.totalTimeout`, else
+ * the client's), counted from the first of them. Options that already share a budget are returned
+ * as they are, so operations nest.
+ *
+ * @example
+ * ```ts
+ * const shared = sharedBudget(options);
+ * const current = await client.incoming.get(id, shared);
+ * await client.incoming.update(id, merge(current), shared);
+ * ```
+ */
+export function sharedBudget(options?: CallOptions): CallOptions {
+  const outer = options ?? {};
+  if ((outer as WithBudget)[budgetKey] !== undefined) return outer;
+  const budget: SharedBudget = { deadline: undefined, signal: outer.signal, totalTimeout: outer.totalTimeout };
+  return { ...outer, [budgetKey]: budget } as WithBudget;
 }
 
 /**

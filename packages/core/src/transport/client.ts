@@ -8,7 +8,7 @@ import ky from 'ky';
 import type { CallOptions } from '../types.js';
 import { baseUrlSchema, parseInput } from '../validation.js';
 import { prepareCredential } from './auth.js';
-import { budgetFor, shareBudget } from './budget.js';
+import { sharedBudget } from './budget.js';
 import { type ClientState, send } from './call.js';
 import { realClock } from './clock.js';
 import { baseHeaders } from './headers.js';
@@ -74,9 +74,8 @@ export function createTransport(options: TransportOptions): Transport {
     baseUrl,
     request: (spec) => send(state, spec),
     operation<T>(callOptions: CallOptions | undefined, run: (inner: CallOptions) => Promise<T>): Promise<T> {
-      const outer = callOptions ?? {};
-      checkTimeout(outer.totalTimeout, { provider, operation: 'operation' }, 'options.totalTimeout');
-      return run(shareBudget(outer, budgetFor(outer, clock, state.totalTimeout)));
+      checkTimeout(callOptions?.totalTimeout, { provider, operation: 'operation' }, 'options.totalTimeout');
+      return run(sharedBudget(callOptions));
     },
     redact: (text) => secrets.redact(text),
   };
