@@ -1,6 +1,5 @@
 import { createTransport, InputError, type TokenSource, type TransportSettings } from '@hooks/core';
 import { readError, refineError } from './errors.js';
-import { withoutAccept } from './headers.js';
 import { createPresence, type PresenceResource } from './presence.js';
 import { createWebhooks, type WebhooksResource } from './webhooks.js';
 
@@ -74,7 +73,7 @@ export function createCircuit(settings: CircuitSettings): CircuitClient {
   }
   const transport = createTransport({
     ...transportSettings,
-    headers: withoutAccept(headers),
+    headers,
     provider: 'circuit',
     baseUrl,
     auth: { type: 'bearer', token, refreshOnUnauthorized: refreshOnUnauthorized === true },

@@ -1,6 +1,5 @@
 import { type CallOptions, joinPath, parseInput, type Transport, uuid } from '@hooks/core';
 import * as v from 'valibot';
-import { callOptions } from './headers.js';
 import { type CircuitWebhook, callbackUrl, userIdList, webhookSchema } from './schemas.js';
 
 /** What `presence.create` registers. */
@@ -78,7 +77,7 @@ export function createPresence(transport: Transport): PresenceResource {
         path: 'webhooks/presence',
         form: { url: body.url, userIds: body.userIds },
         schema: webhookSchema,
-        options: callOptions(options),
+        options,
       });
     },
     async update(id, changes, options) {
@@ -90,7 +89,7 @@ export function createPresence(transport: Transport): PresenceResource {
         path: joinPath('webhooks', 'presence', safe),
         form: { url: body.url, userIds: body.userIds },
         schema: webhookSchema,
-        options: callOptions(options),
+        options,
       });
     },
   };

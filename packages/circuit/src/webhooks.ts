@@ -1,6 +1,5 @@
 import { type CallOptions, joinPath, type Paginated, parseInput, single, type Transport, uuid } from '@hooks/core';
 import * as v from 'valibot';
-import { callOptions } from './headers.js';
 import { type CircuitWebhook, callbackUrl, type EventName, filterList, webhookListSchema, webhookSchema } from './schemas.js';
 
 /** What `webhooks.create` registers. */
@@ -130,7 +129,7 @@ export function createWebhooks(transport: Transport): WebhooksResource {
         path: 'webhooks',
         form: { url: body.url, filter: body.filter },
         schema: webhookSchema,
-        options: callOptions(options),
+        options,
       });
     },
     list(options) {
@@ -140,7 +139,7 @@ export function createWebhooks(transport: Transport): WebhooksResource {
           method: 'GET',
           path: 'webhooks',
           schema: webhookListSchema,
-          options: callOptions(options),
+          options,
         }),
       );
     },
@@ -151,7 +150,7 @@ export function createWebhooks(transport: Transport): WebhooksResource {
         method: 'GET',
         path: joinPath('webhooks', safe),
         schema: webhookSchema,
-        options: callOptions(options),
+        options,
       });
     },
     async update(id, changes, options) {
@@ -163,7 +162,7 @@ export function createWebhooks(transport: Transport): WebhooksResource {
         path: joinPath('webhooks', safe),
         form: { url: body.url, filter: body.filter },
         schema: webhookSchema,
-        options: callOptions(options),
+        options,
       });
     },
     async delete(id, options) {
@@ -172,12 +171,12 @@ export function createWebhooks(transport: Transport): WebhooksResource {
         operation: 'webhooks.delete',
         method: 'DELETE',
         path: joinPath('webhooks', safe),
-        options: callOptions(options),
+        options,
       });
     },
     async deleteAll(confirmation, options) {
       parseInput(confirmationSchema, confirmation, context('deleteAll', 'confirmation'));
-      await transport.request({ operation: 'webhooks.deleteAll', method: 'DELETE', path: 'webhooks', options: callOptions(options) });
+      await transport.request({ operation: 'webhooks.deleteAll', method: 'DELETE', path: 'webhooks', options });
     },
   };
 }

@@ -51,13 +51,13 @@ describe('settings', () => {
 
   it('refuses bad settings with an InputError naming the field', () => {
     const bad: [Record<string, unknown>, string][] = [
-      [{ token: 'x-token', arrayFormat: 'csv' }, 'arrayFormat'],
-      [{ token: 'x-token', baseUrl: 'https://circuit.example.com/rest/v2?x=1' }, 'baseUrl'],
-      [{ token: 'x-token', baseUrl: '' }, 'baseUrl'],
+      [{ token: 'x-token-1', arrayFormat: 'csv' }, 'arrayFormat'],
+      [{ token: 'x-token-1', baseUrl: 'https://circuit.example.com/rest/v2?x=1' }, 'baseUrl'],
+      [{ token: 'x-token-1', baseUrl: '' }, 'baseUrl'],
       [{ token: 'a\nb' }, 'token'],
       [{}, 'token'],
-      [{ token: 'x-token', timeout: -5 }, 'timeout'],
-      [{ token: 'x-token', headers: { 'x-a': 'v\r\n' } }, 'headers.x-a'],
+      [{ token: 'x-token-1', timeout: -5 }, 'timeout'],
+      [{ token: 'x-token-1', headers: { 'x-a': 'v\r\n' } }, 'headers.x-a'],
     ];
     for (const [settings, field] of bad) {
       let caught: unknown;

@@ -10,6 +10,7 @@ import {
   integerId,
   type NormalizedWebhook,
   parseInput,
+  sharedBudget,
   type WebhookProvider,
   type WebhookRef,
 } from '@hooks/core';
@@ -135,7 +136,9 @@ export function goSquaredProvider(client: GoSquaredClient): GoSquaredProvider {
     raw: hook,
   });
 
-  async function create(spec: GoSquaredSpec, options?: CallOptions): Promise<GoSquaredWebhook> {
+  async function create(spec: GoSquaredSpec, callOptions?: CallOptions): Promise<GoSquaredWebhook> {
+    // Every request of the operation shares one budget (one total timeout, one signal).
+    const options = sharedBudget(callOptions);
     const wanted = unique(spec.triggers);
     const [first, ...rest] = wanted;
     const input: GoSquaredWebhookInput = { url: spec.url, name: spec.name, includeUnverified: spec.includeUnverified, ...first };
@@ -146,7 +149,8 @@ export function goSquaredProvider(client: GoSquaredClient): GoSquaredProvider {
   }
 
   /** Brings `current` (with triggers) to `wanted`; returns the result and whether anything was written. */
-  async function reconcile(current: GoSquaredWebhook, wanted: GoSquaredChanges, options?: CallOptions) {
+  async function reconcile(current: GoSquaredWebhook, wanted: GoSquaredChanges, callOptions?: CallOptions) {
+    const options = sharedBudget(callOptions);
     const differs = <T>(want: T | undefined, have: T | undefined) => want !== undefined && have !== undefined && want !== have;
     const present = current.triggers ?? [];
     if (
@@ -197,7 +201,8 @@ export function goSquaredProvider(client: GoSquaredClient): GoSquaredProvider {
       const valid = parseInput(specSchema, spec, { provider, operation: 'provider.create', field: 'spec' }) as GoSquaredSpec;
       return normalize(await create(valid, options));
     },
-    async update(ref, changes, options) {
+    async update(ref, changes, callOptions) {
+      const options = sharedBudget(callOptions);
       const id = refId(ref, 'provider.update');
       const valid = parseInput(changesSchema, changes, { provider, operation: 'provider.update', field: 'changes' }) as GoSquaredChanges;
       const current = await complete(await client.webhooks.get(id, options), options);
@@ -206,7 +211,8 @@ export function goSquaredProvider(client: GoSquaredClient): GoSquaredProvider {
     async delete(ref, options) {
       await client.webhooks.delete(refId(ref, 'provider.delete'), options);
     },
-    async ensure(spec, options): Promise<EnsureResult<GoSquaredWebhook, GoSquaredKind>> {
+    async ensure(spec, callOptions): Promise<EnsureResult<GoSquaredWebhook, GoSquaredKind>> {
+      const options = sharedBudget(callOptions);
       const valid = parseInput(specSchema, spec, { provider, operation: 'provider.ensure', field: 'spec' }) as GoSquaredSpec;
       let found: GoSquaredWebhook | undefined;
       for await (const hook of client.webhooks.list(options)) {

@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { ApiError, type ErrorFacts, type ErrorRefinement, type ServiceErrorInfo } from '@hooks/core';
+import type { ErrorFacts, ErrorRefinement, ServiceErrorInfo } from '@hooks/core';
 
 type Json = Record<string, unknown>;
 
@@ -36,26 +36,17 @@ export function readError(body: unknown): ServiceErrorInfo | undefined {
   };
 }
 
-/** Adds what a CodeChat user needs to know about auth failures. */
+/**
+ * Adds what a CodeChat user needs to know about auth failures. The service answers an unknown
+ * webhook id with a 400 (only 400 and 401 are documented) or a 404: both get reason `'not-found'`.
+ */
 export function refineError(facts: ErrorFacts): ErrorRefinement | undefined {
   if (facts.status === 401) {
     return { hint: 'The instance token was refused: wrong, expired or renewed (a renewed token arrives with the newJwt event)' };
   }
   if (facts.status === 403) return { hint: 'The token belongs to another instance' };
-  return undefined;
-}
-
-/**
- * The service answers an unknown webhook id with a 400 (only 400 and 401 are documented) or a
- * 404: both are reported with reason `'not-found'`.
- */
-export function notFound(error: unknown): unknown {
-  if (
-    ApiError.isInstance(error) &&
-    error.status === 400 &&
-    error.details?.some((detail) => /not (be )?found|does not exist|no webhook/i.test(detail))
-  ) {
-    return new ApiError(error.message, { ...error, reason: 'not-found', cause: error.cause });
+  if (facts.status === 400 && facts.details?.some((detail) => /not (be )?found|does not exist|no webhook/i.test(detail))) {
+    return { reason: 'not-found' };
   }
-  return error;
+  return undefined;
 }

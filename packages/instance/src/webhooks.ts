@@ -4,8 +4,7 @@
  *
  * @module
  */
-import { type CallOptions, joinPath, opaqueId, type Paginated, parseInput, single, type Transport } from '@hooks/core';
-import { notFound } from './errors.js';
+import { type CallOptions, joinPath, opaqueId, type Paginated, parseInput, sharedBudget, single, type Transport } from '@hooks/core';
 import {
   type CreateWebhookInput,
   changesInput,
@@ -118,16 +117,11 @@ const provider = 'instance';
 export function createWebhooks(transport: Transport): InstanceWebhooks {
   const at = (operation: string, field: string) => ({ provider, operation, field });
   const idPath = (webhookId: string, operation: string) => joinPath('webhook', parseInput(opaqueId, webhookId, at(operation, 'webhookId')));
-  const mapped = <T>(promise: Promise<T>): Promise<T> =>
-    promise.catch((error: unknown) => {
-      throw notFound(error);
-    });
-
   const read = (path: string, operation: string, options: CallOptions | undefined) =>
-    mapped(transport.request({ operation, method: 'GET', path, schema: webhookSchema, options }));
+    transport.request({ operation, method: 'GET', path, schema: webhookSchema, options });
 
   const remove = (path: string, operation: string, options: CallOptions | undefined) =>
-    mapped(transport.request({ operation, method: 'DELETE', path, options }));
+    transport.request({ operation, method: 'DELETE', path, options });
 
   /** PATCHes the complete flag set: the webhook's flags (or the service defaults) merged with `changes`. */
   async function applyEvents(
@@ -140,17 +134,15 @@ export function createWebhooks(transport: Transport): InstanceWebhooks {
     const flags: EventFlags = {};
     if (!webhook.events) for (const name of eventFlagNames) flags[name] = true;
     Object.assign(flags, webhook.events, changes);
-    const answer = await mapped(
-      transport.request({
-        operation,
-        method: 'PATCH',
-        path: `${path}/events`,
-        json: flags,
-        schema: eventsAnswerSchema,
-        idempotent: true,
-        options,
-      }),
-    );
+    const answer = await transport.request({
+      operation,
+      method: 'PATCH',
+      path: `${path}/events`,
+      json: flags,
+      schema: eventsAnswerSchema,
+      idempotent: true,
+      options,
+    });
     // Only an answer that speaks of the flags sent counts (not `{}` or a count).
     const known = answer && Object.keys(answer).some((name) => name in flags);
     return { ...webhook, events: known ? answer : flags };
@@ -160,18 +152,20 @@ export function createWebhooks(transport: Transport): InstanceWebhooks {
     async create(input, options) {
       const operation = 'webhooks.create';
       const body = parseInput(createInput, input, at(operation, 'input'));
+      // Create and set-events share one budget; the clean-up below gets its own.
+      const shared = sharedBudget(options);
       const created = await transport.request({
         operation,
         method: 'POST',
         path: 'webhook',
         json: { name: body.name, url: body.url, enabled: body.enabled ?? true },
         schema: webhookSchema,
-        options,
+        options: shared,
       });
       if (!body.events) return created;
       const path = idPath(created.id, operation);
       try {
-        return await applyEvents(created, path, body.events, operation, options);
+        return await applyEvents(created, path, body.events, operation, shared);
       } catch (error) {
         if (!options?.signal?.aborted) await remove(path, operation, options).catch(() => {});
         throw error;
@@ -192,17 +186,16 @@ export function createWebhooks(transport: Transport): InstanceWebhooks {
       const operation = 'webhooks.update';
       const path = idPath(webhookId, operation);
       const wanted = parseInput(changesInput, changes, at(operation, 'changes'));
-      const current = await read(path, operation, options);
-      const updated = await mapped(
-        transport.request({
-          operation,
-          method: 'PUT',
-          path,
-          json: { name: wanted.name ?? current.name, url: wanted.url ?? current.url, enabled: wanted.enabled ?? current.enabled },
-          schema: webhookSchema,
-          options,
-        }),
-      );
+      const shared = sharedBudget(options);
+      const current = await read(path, operation, shared);
+      const updated = await transport.request({
+        operation,
+        method: 'PUT',
+        path,
+        json: { name: wanted.name ?? current.name, url: wanted.url ?? current.url, enabled: wanted.enabled ?? current.enabled },
+        schema: webhookSchema,
+        options: shared,
+      });
       return updated.events ? updated : { ...updated, events: current.events };
     },
 
@@ -210,7 +203,8 @@ export function createWebhooks(transport: Transport): InstanceWebhooks {
       const operation = 'webhooks.setEvents';
       const path = idPath(webhookId, operation);
       const wanted = parseInput(eventFlagsInput, changes, at(operation, 'changes'));
-      return applyEvents(await read(path, operation, options), path, wanted, operation, options);
+      const shared = sharedBudget(options);
+      return applyEvents(await read(path, operation, shared), path, wanted, operation, shared);
     },
 
     async delete(webhookId, options) {

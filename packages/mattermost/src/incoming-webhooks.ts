@@ -3,7 +3,7 @@
  *
  * @module
  */
-import type { CallOptions, Paginated, Transport } from '@hooks/core';
+import { type CallOptions, type Paginated, sharedBudget, type Transport } from '@hooks/core';
 import {
   applyChanges,
   checkId,
@@ -126,7 +126,15 @@ export function createIncomingWebhooks(transport: Transport, siteUrl: string): I
 
   function get(id: string, options?: CallOptions): Promise<IncomingWebhook> {
     checkId(id, 'incoming.get');
-    return send('incoming.get', 'GET', `${base}/${id}`, incomingSchema, options);
+    // The id is the secret of the hook's posting URL: masked in every error's `url`.
+    return transport.request({
+      operation: 'incoming.get',
+      method: 'GET',
+      path: `${base}/${id}`,
+      schema: incomingSchema,
+      options,
+      secrets: [id],
+    });
   }
 
   return {
@@ -146,13 +154,39 @@ export function createIncomingWebhooks(transport: Transport, siteUrl: string): I
       checkId(id, 'incoming.update');
       const checked = checkIncomingChanges(changes);
       const path = `${base}/${id}`;
-      const current = await send('incoming.update', 'GET', path, incomingSchema, options);
-      return send('incoming.update', 'PUT', path, incomingSchema, options, toWire(applyChanges(current, checked), incomingUpdateKeys));
+      // Read and write share one budget; the id stays out of every error.
+      const shared = sharedBudget(options);
+      const current = await transport.request({
+        operation: 'incoming.update',
+        method: 'GET',
+        path,
+        schema: incomingSchema,
+        options: shared,
+        secrets: [id],
+      });
+      const json = toWire(applyChanges(current, checked), incomingUpdateKeys);
+      return transport.request({
+        operation: 'incoming.update',
+        method: 'PUT',
+        path,
+        schema: incomingSchema,
+        options: shared,
+        json,
+        secrets: [id],
+      });
     },
 
     async delete(id, options) {
       checkId(id, 'incoming.delete');
-      await send('incoming.delete', 'DELETE', `${base}/${id}`, statusSchema, options);
+      // Mattermost documents this body (`StatusOK`), so it is still checked.
+      await transport.request({
+        operation: 'incoming.delete',
+        method: 'DELETE',
+        path: `${base}/${id}`,
+        schema: statusSchema,
+        options,
+        secrets: [id],
+      });
     },
 
     hookUrl(id) {

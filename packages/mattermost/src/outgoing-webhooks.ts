@@ -3,7 +3,7 @@
  *
  * @module
  */
-import type { CallOptions, Paginated, Transport } from '@hooks/core';
+import { type CallOptions, type Paginated, sharedBudget, type Transport } from '@hooks/core';
 import {
   applyChanges,
   checkId,
@@ -154,7 +154,9 @@ export function createOutgoingWebhooks(transport: Transport): OutgoingWebhooks {
       checkId(id, 'outgoing.update');
       const checked = checkOutgoingChanges(changes);
       const path = `${base}/${id}`;
-      const current = await send('outgoing.update', 'GET', path, outgoingSchema, options);
+      // Read and write share one budget.
+      const shared = sharedBudget(options);
+      const current = await send('outgoing.update', 'GET', path, outgoingSchema, shared);
       const merged = applyChanges(current, checked);
       checkOutgoingMerged(merged);
       // The complete hook goes back, token included: core keeps that token out of any error.
@@ -163,7 +165,7 @@ export function createOutgoingWebhooks(transport: Transport): OutgoingWebhooks {
         method: 'PUT',
         path,
         schema: outgoingSchema,
-        options,
+        options: shared,
         json: toWire(merged, outgoingUpdateKeys),
         secrets: [current.token],
       });
