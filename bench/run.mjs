@@ -6,7 +6,7 @@
 // Counts are overridable by environment variables (see `settings` below). Writes bench/RESULTS.md
 // and bench/results.svg. Needs the workspace built (`pnpm run build`).
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { captureFixtures } from './lib/capture.mjs';
@@ -236,16 +236,13 @@ try {
   }
 
   // --- 6. size ---------------------------------------------------------------------------------
-  const { measure } = await import('../tools/size/check.mjs');
+  const { budgets, measure } = await import('../tools/size/check.mjs');
   const size = [];
-  for (const name of readdirSync(join(root, 'packages')).sort()) {
-    const folder = join(root, 'packages', name);
-    const manifestFile = join(folder, 'package.json');
-    if (!existsSync(manifestFile)) continue;
-    const manifest = JSON.parse(readFileSync(manifestFile, 'utf8'));
-    if (manifest.private) continue;
+  for (const [name, { names }] of Object.entries(budgets)) {
+    const folder = join(root, 'packages', name.slice('@hooks/'.length));
     const entry = join(folder, 'dist', 'index.js');
-    size.push({ name: manifest.name, ...(existsSync(entry) ? await measure(entry, folder) : { missing: true }) });
+    const imported = `{ ${names.join(', ')} }`;
+    size.push({ name, import: imported, ...(existsSync(entry) ? await measure(entry, folder, names) : { missing: true }) });
   }
   size.push({ name: '@mattermost/client', reference: true, ...(await measure('@mattermost/client', here)) });
   size.push({ name: 'ky (alone)', reference: true, ...(await measure('ky', here)) });
