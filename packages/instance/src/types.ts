@@ -1,11 +1,9 @@
 /**
- * The wire format of the CodeChat v2 webhook controller and its mapping to the public types.
- * Odd wire keys (`WebhookEvents`, `instanceInstanceId`, `webhookEventsId`) stay in this file.
+ * The public types of the CodeChat v2 webhook controller's objects and inputs, and the list of
+ * documented event flags.
  *
  * @module
  */
-import { boundedString, urlSchema } from '@hooks/core';
-import * as v from 'valibot';
 
 /**
  * The event flags a CodeChat v2.1 server documents, in its own (camelCase) spelling. Each one
@@ -41,7 +39,7 @@ export const eventFlagNames = [
 ] as const;
 
 /** The name of one documented event flag (see {@link eventFlagNames}). */
-export type EventFlagName = (typeof eventFlagNames)[number];
+export type InstanceEventFlagName = (typeof eventFlagNames)[number];
 
 /**
  * Event flags of one webhook (wire: the boolean fields of its `WebhookEvents` object, same names).
@@ -55,10 +53,10 @@ export type EventFlagName = (typeof eventFlagNames)[number];
  *
  * @example
  * ```ts
- * const flags: EventFlags = { messagesSet: false, chatsDelete: false, callUpsert: true };
+ * const flags: InstanceEventFlags = { messagesSet: false, chatsDelete: false, callUpsert: true };
  * ```
  */
-export type EventFlags = { [Name in EventFlagName]?: boolean } & { [flag: string]: boolean };
+export type InstanceEventFlags = { [Name in InstanceEventFlagName]?: boolean } & { [flag: string]: boolean };
 
 /** One webhook of an instance, as this package returns it. */
 export interface InstanceWebhook {
@@ -76,15 +74,15 @@ export interface InstanceWebhook {
    * Its event flags (wire: the flags of `WebhookEvents`, without `webhookEventsId` and the
    * timestamps); `undefined` when the service sent none.
    */
-  events: EventFlags | undefined;
+  events: InstanceEventFlags | undefined;
   /** When it was created (wire: `createdAt`, ISO 8601). */
   createdAt: Date;
   /** When it last changed (wire: `updatedAt`, ISO 8601). */
   updatedAt: Date;
 }
 
-/** Input of `webhooks.create`. */
-export interface CreateWebhookInput {
+/** Input of `webhooks.create` (`InstanceWebhookResource.create`). */
+export interface InstanceWebhookCreateInput {
   /** Identification name (wire: `name`), 1 to 255 characters. */
   name: string;
   /** Where events are delivered (wire: `url`): an absolute http(s) URL without credentials. */
@@ -92,11 +90,11 @@ export interface CreateWebhookInput {
   /** Whether the service delivers to it (wire: `enabled`). Default `true` (the service's own default is `false`). */
   enabled?: boolean;
   /** Flags to change right after creating; flags left out stay on (the service turns all on). */
-  events?: EventFlags;
+  events?: InstanceEventFlags;
 }
 
 /** Input of `webhooks.update`: the fields to change; the others keep their value. */
-export interface WebhookChanges {
+export interface InstanceWebhookUpdateInput {
   /** New name (wire: `name`), 1 to 255 characters. */
   name?: string;
   /** New delivery URL (wire: `url`). */
@@ -106,7 +104,7 @@ export interface WebhookChanges {
 }
 
 /** The instance an {@link InstanceDelivery} is about (wire keys, as the service sends them). */
-export interface DeliveryInstance {
+export interface InstanceDeliveryInstance {
   /** The instance id. */
   instanceId: string;
   /** The instance name. */
@@ -138,109 +136,7 @@ export interface InstanceDelivery<Data = unknown> {
   /** The event name, such as `'messages.upsert'` or `'chats.update'`. */
   event: string;
   /** The instance the event belongs to. */
-  instance: DeliveryInstance;
+  instance: InstanceDeliveryInstance;
   /** The payload: one object (`messages.upsert`) or an array (`messages.set`, `chats.upsert`…). */
   data: Data;
 }
-
-// ---- wire schemas (built once) ----
-
-const date = v.pipe(
-  v.string(),
-  v.transform((text) => new Date(text)),
-  v.check((value) => !Number.isNaN(value.getTime()), 'must be an ISO 8601 date'),
-);
-
-/** The boolean entries of a `WebhookEvents` object: every flag, known or new; never its id or timestamps. */
-export function flagsOf(record: Record<string, unknown>): EventFlags {
-  const flags: EventFlags = {};
-  for (const [key, value] of Object.entries(record)) if (typeof value === 'boolean') flags[key] = value;
-  return flags;
-}
-
-const wireEvents = v.record(v.string(), v.unknown());
-
-/** A `WebhookResponse` on the wire, mapped to an {@link InstanceWebhook}. */
-export const webhookSchema = v.pipe(
-  v.object({
-    webhookId: v.string(),
-    name: v.string(),
-    url: v.string(),
-    enabled: v.optional(v.boolean(), false),
-    instanceInstanceId: v.string(),
-    createdAt: date,
-    updatedAt: date,
-    WebhookEvents: v.nullish(wireEvents),
-  }),
-  v.transform(
-    (wire): InstanceWebhook => ({
-      id: wire.webhookId,
-      name: wire.name,
-      url: wire.url,
-      enabled: wire.enabled,
-      instanceId: wire.instanceInstanceId,
-      events: wire.WebhookEvents ? flagsOf(wire.WebhookEvents) : undefined,
-      createdAt: wire.createdAt,
-      updatedAt: wire.updatedAt,
-    }),
-  ),
-);
-
-/** The list answer: a bare array. */
-export const webhookListSchema = v.array(webhookSchema);
-
-/**
- * The answer to PATCH `…/events` (undocumented): the `WebhookEvents` object, the whole webhook
- * (flags under `WebhookEvents`), or nothing. Read as the flags it carries, or `undefined`.
- */
-export const eventsAnswerSchema = v.pipe(
-  v.nullish(wireEvents),
-  v.transform((answer) => {
-    if (!answer) return undefined;
-    const nested = answer.WebhookEvents;
-    if ('webhookId' in answer)
-      return typeof nested === 'object' && nested !== null ? flagsOf(nested as Record<string, unknown>) : undefined;
-    return flagsOf(answer);
-  }),
-);
-
-// ---- input schemas (built once) ----
-
-const name = boundedString({ min: 1, max: 255 });
-const url = urlSchema();
-const reservedKeys = new Set(['webhookEventsId', 'createdAt', 'updatedAt', 'constructor', 'prototype']);
-
-/** Event flag changes: at least one camelCase flag name, each set to a boolean. */
-export const eventFlagsInput = v.pipe(
-  v.record(
-    v.pipe(
-      v.string(),
-      v.regex(/^[a-z][A-Za-z0-9]{0,63}$/, 'flag names must be camelCase letters and digits'),
-      v.check((key) => !reservedKeys.has(key), 'is not an event flag'),
-    ),
-    v.boolean('must be true or false'),
-    'must be an object of boolean flags',
-  ),
-  v.check((flags) => Object.keys(flags).length > 0, 'must name at least one flag'),
-);
-
-/** `webhooks.create` input. */
-export const createInput = v.strictObject({
-  name,
-  url,
-  enabled: v.optional(v.boolean('must be true or false')),
-  events: v.optional(eventFlagsInput),
-});
-
-/** `webhooks.update` changes: at least one field. */
-export const changesInput = v.pipe(
-  v.strictObject({
-    name: v.optional(name),
-    url: v.optional(url),
-    enabled: v.optional(v.boolean('must be true or false')),
-  }),
-  v.check(
-    (changes) => changes.name !== undefined || changes.url !== undefined || changes.enabled !== undefined,
-    'must change at least one of name, url, enabled',
-  ),
-);

@@ -1,0 +1,68 @@
+/**
+ * The wire format of the CodeChat v2 webhook controller and its mapping to the public types.
+ * Odd wire keys (`WebhookEvents`, `instanceInstanceId`, `webhookEventsId`) stay in this file.
+ * Schemas are built once.
+ *
+ * @module
+ */
+import * as v from 'valibot';
+import type { InstanceEventFlags, InstanceWebhook } from './types.js';
+
+const date = v.pipe(
+  v.string(),
+  v.transform((text) => new Date(text)),
+  v.check((value) => !Number.isNaN(value.getTime()), 'must be an ISO 8601 date'),
+);
+
+/** The boolean entries of a `WebhookEvents` object: every flag, known or new; never its id or timestamps. */
+export function flagsOf(record: Record<string, unknown>): InstanceEventFlags {
+  const flags: InstanceEventFlags = {};
+  for (const [key, value] of Object.entries(record)) if (typeof value === 'boolean') flags[key] = value;
+  return flags;
+}
+
+const wireEvents = v.record(v.string(), v.unknown());
+
+/** A `WebhookResponse` on the wire, mapped to an {@link InstanceWebhook}. */
+export const webhookSchema = v.pipe(
+  v.object({
+    webhookId: v.string(),
+    name: v.string(),
+    url: v.string(),
+    enabled: v.optional(v.boolean(), false),
+    instanceInstanceId: v.string(),
+    createdAt: date,
+    updatedAt: date,
+    WebhookEvents: v.nullish(wireEvents),
+  }),
+  v.transform(
+    (wire): InstanceWebhook => ({
+      id: wire.webhookId,
+      name: wire.name,
+      url: wire.url,
+      enabled: wire.enabled,
+      instanceId: wire.instanceInstanceId,
+      events: wire.WebhookEvents ? flagsOf(wire.WebhookEvents) : undefined,
+      createdAt: wire.createdAt,
+      updatedAt: wire.updatedAt,
+    }),
+  ),
+);
+
+/** The list answer: a bare array. */
+export const webhookListSchema = v.array(webhookSchema);
+
+/**
+ * The answer to PATCH `…/events` (undocumented): the `WebhookEvents` object, the whole webhook
+ * (flags under `WebhookEvents`), or nothing. Read as the flags it carries, or `undefined`.
+ */
+export const eventsAnswerSchema = v.pipe(
+  v.nullish(wireEvents),
+  v.transform((answer) => {
+    if (!answer) return undefined;
+    const nested = answer.WebhookEvents;
+    if ('webhookId' in answer)
+      return typeof nested === 'object' && nested !== null ? flagsOf(nested as Record<string, unknown>) : undefined;
+    return flagsOf(answer);
+  }),
+);
