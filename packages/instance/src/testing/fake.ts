@@ -7,12 +7,15 @@
  * - a token of another instance answers **401** (only 400 and 401 are documented for v2; the
  *   403 of CodeChat's Go API is a different product);
  * - an unknown webhook id answers **400** `{statusCode:400, message:'Webhook not found', error:'Bad Request'}`
- *   (only 400 and 401 are documented);
+ *   by default (only 400 and 401 are documented; the notes call the answer UNCONFIRMED, "probably 400,
+ *   maybe 404"); `notFoundStatus: 404` answers `{statusCode:404, message:'Webhook not found', error:'Not Found'}`
+ *   instead. The client reads both as not found;
  * - bodies are validated like a NestJS `ValidationPipe` with `whitelist` and
  *   `forbidNonWhitelisted`: unknown properties and unknown event flags answer 400
  *   (`property x should not exist`), messages are arrays;
  * - PATCH `…/events` changes only the flags sent (omitted flags keep their value) and answers 200
- *   with the `WebhookEvents` object; DELETE answers 200 with the deleted webhook;
+ *   with the `WebhookEvents` object; DELETE answers 200 with the deleted webhook by default
+ *   (undocumented: `deleteAnswer` plays an empty 200, a 204 or a text answer instead);
  * - deliveries use the documented envelope `{event, instance, data}` for every event; for
  *   `new.jwt`, `data` is `{jwt}` (v1 sent `{event, auth}`);
  * - the delivery event of a flag is its name in dotted lower case (`messagesUpsert` →
@@ -47,7 +50,7 @@ import { nestErrorBody } from './validation.js';
 export async function createInstanceFake(options: InstanceFakeOptions = {}): Promise<InstanceFake> {
   const state = createInstanceFakeState(options.instances ?? [], [...eventFlagNames, ...(options.extraFlags ?? [])]);
   const kit = await createFakeService({ errorBody: nestErrorBody, before: (request, self) => guard(state, request, self) });
-  registerWebhookRoutes(kit, state);
+  registerWebhookRoutes(kit, state, options);
   const copy = (webhook: InstanceFakeWebhook): InstanceFakeWebhook => structuredClone(webhook);
 
   return kit.expose(

@@ -6,6 +6,7 @@
  */
 import { bearerToken, type FakeRequest, type FakeResponse, type FakeServiceKit } from '@hooks/core/testing';
 import type { InstanceFakeState } from './state.js';
+import type { InstanceFakeOptions } from './types.js';
 import { badRequest, bodyOf, webhookFieldProblems, whitelistProblems } from './validation.js';
 
 const routePattern = /^\/api\/v2\/instance\/([^/]+)\/webhook(?:\/([^/]+)(\/events)?)?$/;
@@ -31,11 +32,16 @@ export function guard(state: InstanceFakeState, request: FakeRequest, kit: FakeS
 }
 
 /** Registers the six webhook routes on `kit`. */
-export function registerWebhookRoutes(kit: FakeServiceKit, state: InstanceFakeState): void {
+export function registerWebhookRoutes(
+  kit: FakeServiceKit,
+  state: InstanceFakeState,
+  options: Pick<InstanceFakeOptions, 'notFoundStatus' | 'deleteAnswer'> = {},
+): void {
   const path = '/api/v2/instance/:instanceId/webhook';
   const knownFlags = new Set<string>(state.flags);
   const instanceFor = (request: FakeRequest) => state.instanceOf(request.params.instanceId);
-  const notFoundWebhook = () => badRequest(kit, 'Webhook not found');
+  const notFoundWebhook = () =>
+    options.notFoundStatus === 404 ? kit.error(404, 'Webhook not found') : badRequest(kit, 'Webhook not found');
 
   kit.route('POST', path, (request) => {
     const found = whitelistProblems(kit, request, ['name', 'url', 'enabled']);
@@ -94,6 +100,15 @@ export function registerWebhookRoutes(kit: FakeServiceKit, state: InstanceFakeSt
     const webhook = instance.webhooks.get(request.params.webhookId!);
     if (!webhook) return notFoundWebhook();
     instance.webhooks.delete(webhook.webhookId);
-    return { status: 200, json: webhook };
+    switch (options.deleteAnswer ?? 'json') {
+      case 'empty':
+        return { status: 200 };
+      case 'no-content':
+        return { status: 204 };
+      case 'text':
+        return { status: 200, text: 'Webhook deleted' };
+      default:
+        return { status: 200, json: webhook };
+    }
   });
 }

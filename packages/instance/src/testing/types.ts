@@ -62,6 +62,17 @@ export interface InstanceFakeOptions {
    * (`['callUpsert', 'labelEdit']`). Flags it does not know answer 400.
    */
   extraFlags?: string[];
+  /**
+   * How an unknown webhook id is answered: `400` (default) `{statusCode:400, message:'Webhook not found', error:'Bad Request'}`,
+   * or `404` `{statusCode:404, message:'Webhook not found', error:'Not Found'}`. The notes leave it
+   * UNCONFIRMED (only 400 and 401 are documented), so clients must read both as not found.
+   */
+  notFoundStatus?: 400 | 404;
+  /**
+   * How DELETE answers (undocumented): `'json'` (default) 200 with the deleted webhook, `'empty'`
+   * 200 without a body, `'no-content'` 204, `'text'` 200 `text/plain` `Webhook deleted`.
+   */
+  deleteAnswer?: 'json' | 'empty' | 'no-content' | 'text';
 }
 
 /** What {@link InstanceFake.seed} takes: one webhook, stored without a request. */
