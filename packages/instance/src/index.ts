@@ -15,7 +15,9 @@ export {
   type InstanceDeliveryInstance,
   type InstanceEventFlagName,
   type InstanceEventFlags,
+  type InstanceKnownEventFlags,
   type InstanceWebhook,
   type InstanceWebhookCreateInput,
+  type InstanceWebhookEventsMetadata,
   type InstanceWebhookUpdateInput,
 } from './types.js';

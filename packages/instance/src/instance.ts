@@ -5,6 +5,7 @@
  */
 import { baseUrlSchema, createTransport, joinPath, opaqueId, parseInput, type TokenSource, type TransportSettings } from '@hooks/core';
 import { readError, refineError } from './errors.js';
+import { extraFlagsSetting, inputSchemas } from './input.js';
 import { createWebhookResource, type InstanceWebhookResource } from './resources/webhook.js';
 
 /** Settings of {@link createInstance}: where the server is, which instance, its token, and the shared transport settings. */
@@ -24,12 +25,20 @@ export interface InstanceSettings extends TransportSettings {
    * is then retried once.
    */
   token: TokenSource;
+  /**
+   * Event flags the server knows beyond the documented v2.1 set, to talk to a newer server
+   * (`['callUpsert', 'labelEdit']`). Event maps naming any other flag fail with an `InputError`
+   * before any request, so a typo (`qrcodeUpdated`) is not a silent no-op. At most 64.
+   */
+  extraFlags?: readonly string[];
 }
 
 /** A CodeChat v2 client for one instance. */
 export interface InstanceClient {
   /** The named webhooks of the instance and their event flags. */
   readonly webhooks: InstanceWebhookResource;
+  /** The event flags this client accepts: the documented ones, then `extraFlags`. */
+  readonly eventFlags: readonly string[];
 }
 
 /** The API path the package adds to the server root. */
@@ -43,7 +52,7 @@ function serverRoot(baseUrl: string): string {
 /**
  * Creates a client for the webhooks of one CodeChat WhatsApp API v2 instance.
  *
- * @throws {@link @hooks/core!index.InputError | InputError} when `baseUrl`, `instanceId`, a string `token` or a transport setting is invalid.
+ * @throws {@link @hooks/core!index.InputError | InputError} when `baseUrl`, `instanceId`, a string `token`, `extraFlags` or a transport setting is invalid.
  * @example
  * ```ts
  * let jwt = process.env.CODECHAT_JWT!;
@@ -59,13 +68,15 @@ export function createInstance(settings: InstanceSettings): InstanceClient {
   const context = { provider: 'instance', operation: 'settings' };
   const root = serverRoot(parseInput(baseUrlSchema, settings?.baseUrl, { ...context, field: 'baseUrl' }));
   const instanceId = parseInput(opaqueId, settings.instanceId, { ...context, field: 'instanceId' });
+  const schemas = inputSchemas(parseInput(extraFlagsSetting, settings.extraFlags, { ...context, field: 'extraFlags' }));
+  const { extraFlags: _extraFlags, ...transportSettings } = settings;
   const transport = createTransport({
-    ...settings,
+    ...transportSettings,
     provider: 'instance',
     baseUrl: `${root}${apiPath}instance/${joinPath(instanceId)}/`,
     auth: { type: 'bearer', token: settings.token, refreshOnUnauthorized: true },
     readError,
     refineError,
   });
-  return { webhooks: createWebhookResource(transport) };
+  return { webhooks: createWebhookResource(transport, schemas), eventFlags: schemas.flags };
 }

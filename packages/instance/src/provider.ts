@@ -12,12 +12,9 @@ import {
   type WebhookProvider,
   type WebhookRef,
 } from '@hooks/core';
-import * as v from 'valibot';
-import { createInput } from './input.js';
+import { inputSchemas } from './input.js';
 import type { InstanceClient } from './instance.js';
 import type { InstanceEventFlags, InstanceWebhook } from './types.js';
-
-const changesInput = v.partial(createInput);
 
 /** What `ensure` and `create` of {@link instanceProvider} take: one webhook of the instance. */
 export interface InstanceSpec {
@@ -115,6 +112,7 @@ async function apply(client: InstanceClient, id: string, changes: InstanceChange
  * @throws {@link @hooks/core!index.ApiError | ApiError} from every method when the service refuses (reason `not-found` for an unknown id).
  */
 export function instanceProvider(client: InstanceClient): InstanceProvider {
+  const schemas = inputSchemas(client.eventFlags);
   return {
     id: 'instance',
     async *list(options) {
@@ -128,14 +126,14 @@ export function instanceProvider(client: InstanceClient): InstanceProvider {
     },
     async update(ref, changes, options) {
       const id = idOf(ref, 'provider.update');
-      parseInput(changesInput, changes, { provider: 'instance', operation: 'provider.update', field: 'changes' });
+      parseInput(schemas.createPartial, changes, { provider: 'instance', operation: 'provider.update', field: 'changes' });
       return normalize(await apply(client, id, changes, options));
     },
     async delete(ref, options) {
       await client.webhooks.delete(idOf(ref, 'provider.delete'), options);
     },
     async ensure(spec, options): Promise<EnsureResult<InstanceWebhook, InstanceKind>> {
-      parseInput(createInput, spec, { provider: 'instance', operation: 'provider.ensure', field: 'spec' });
+      parseInput(schemas.create, spec, { provider: 'instance', operation: 'provider.ensure', field: 'spec' });
       let existing: InstanceWebhook | undefined;
       for await (const webhook of client.webhooks.list(options)) {
         if (webhook.url === spec.url) {

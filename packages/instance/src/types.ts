@@ -42,21 +42,76 @@ export const eventFlagNames = [
 export type InstanceEventFlagName = (typeof eventFlagNames)[number];
 
 /**
- * Event flags of one webhook (wire: the boolean fields of its `WebhookEvents` object, same names).
- * The documented flags are typed; flags a newer server adds (`callUpsert`, `labelEdit`, …) pass
- * through as extra boolean keys. As input, only the flags named change.
- *
- * Delivery event names per flag: `qrcodeUpdate` → `qrcode.updated`, `stateInstance` →
- * `status.instance`, `messagesSet` → `messages.set` (history batches after pairing, can be
- * very large), `messagesUpsert` → `messages.upsert`, `groupUpdate` → `groups.update`,
- * `groupParticipantsUpdate` → `group-participants.update`, `newJwt` → `new.jwt`, and so on.
+ * The documented event flags of one webhook, each turning one delivery event on or off
+ * (wire: the boolean fields of its `WebhookEvents` object, same names).
+ */
+export interface InstanceKnownEventFlags {
+  /** A QR code to pair was sent (delivers `qrcode.updated`). */
+  qrcodeUpdate?: boolean;
+  /** The instance state changed (delivers `status.instance`). */
+  stateInstance?: boolean;
+  /** A batch of old messages, the history sync after pairing; can be very large (`messages.set`). */
+  messagesSet?: boolean;
+  /** Every new incoming message (`messages.upsert`). */
+  messagesUpsert?: boolean;
+  /** Acks and reads of incoming or outgoing messages (`messages.update`). */
+  messagesUpdate?: boolean;
+  /** Every message the API sent (`send.message`). */
+  sendMessage?: boolean;
+  /** The initial batch of contacts (`contacts.set`). */
+  contactsSet?: boolean;
+  /** A new contact with extra information (`contacts.upsert`). */
+  contactsUpsert?: boolean;
+  /** A contact changed (`contacts.update`). */
+  contactsUpdate?: boolean;
+  /** Typing, recording, online (`presence.update`). */
+  presenceUpdate?: boolean;
+  /** Every chat loaded (`chats.set`). */
+  chatsSet?: boolean;
+  /** A chat changed, archived for instance (`chats.update`). */
+  chatsUpdate?: boolean;
+  /** A new chat started (`chats.upsert`). */
+  chatsUpsert?: boolean;
+  /**
+   * A chat was deleted (`chats.delete`).
+   *
+   * @deprecated The service marks this flag deprecated; do not rely on its deliveries.
+   */
+  chatsDelete?: boolean;
+  /** A group was created (`groups.upsert`). */
+  groupsUpsert?: boolean;
+  /** A group changed (`groups.update`; the flag is singular). */
+  groupUpdate?: boolean;
+  /** Group members changed (`group-participants.update`). */
+  groupParticipantsUpdate?: boolean;
+  /** The WhatsApp connection state changed (`connection.update`). */
+  connectionUpdate?: boolean;
+  /** The instance JWT was renewed, for JWT authentication only (`new.jwt`, with `data.jwt`). */
+  newJwt?: boolean;
+}
+
+/**
+ * Event flags of one webhook: the documented flags, typed, and flags a newer server adds
+ * (`callUpsert`, `labelEdit`, …) as extra boolean keys. Answers carry whatever the server
+ * reports; as input, only the flags named change, and only the documented flags and the
+ * client's `extraFlags` are accepted.
  *
  * @example
  * ```ts
- * const flags: InstanceEventFlags = { messagesSet: false, chatsDelete: false, callUpsert: true };
+ * const flags: InstanceEventFlags = { messagesSet: false, presenceUpdate: false, callUpsert: true };
  * ```
  */
-export type InstanceEventFlags = { [Name in InstanceEventFlagName]?: boolean } & { [flag: string]: boolean };
+export type InstanceEventFlags = InstanceKnownEventFlags & { [flag: string]: boolean };
+
+/** The `WebhookEvents` row's own fields, besides the flags. */
+export interface InstanceWebhookEventsMetadata {
+  /** The id of the events row (wire: `webhookEventsId`). */
+  id: string;
+  /** When the row was created (wire: `createdAt`, ISO 8601). */
+  createdAt: Date;
+  /** When a flag last changed (wire: `updatedAt`, ISO 8601). */
+  updatedAt: Date;
+}
 
 /** One webhook of an instance, as this package returns it. */
 export interface InstanceWebhook {
@@ -75,6 +130,11 @@ export interface InstanceWebhook {
    * timestamps); `undefined` when the service sent none.
    */
   events: InstanceEventFlags | undefined;
+  /**
+   * The events row's id and timestamps (wire: `webhookEventsId`, `createdAt`, `updatedAt` of
+   * `WebhookEvents`); `undefined` when the service sent no events object or it lacks them.
+   */
+  eventsMetadata: InstanceWebhookEventsMetadata | undefined;
   /** When it was created (wire: `createdAt`, ISO 8601). */
   createdAt: Date;
   /** When it last changed (wire: `updatedAt`, ISO 8601). */

@@ -6,7 +6,7 @@
  * @module
  */
 import * as v from 'valibot';
-import type { InstanceEventFlags, InstanceWebhook } from './types.js';
+import type { InstanceEventFlags, InstanceWebhook, InstanceWebhookEventsMetadata } from './types.js';
 
 const date = v.pipe(
   v.string(),
@@ -19,6 +19,19 @@ export function flagsOf(record: Record<string, unknown>): InstanceEventFlags {
   const flags: InstanceEventFlags = {};
   for (const [key, value] of Object.entries(record)) if (typeof value === 'boolean') flags[key] = value;
   return flags;
+}
+
+/**
+ * The id and timestamps of a `WebhookEvents` object, or `undefined` when any is missing or not
+ * a date (the object's shape is not documented, so its absence is not an error).
+ */
+export function metadataOf(record: Record<string, unknown>): InstanceWebhookEventsMetadata | undefined {
+  const { webhookEventsId: id, createdAt, updatedAt } = record;
+  if (typeof id !== 'string' || typeof createdAt !== 'string' || typeof updatedAt !== 'string') return undefined;
+  const created = new Date(createdAt);
+  const updated = new Date(updatedAt);
+  if (Number.isNaN(created.getTime()) || Number.isNaN(updated.getTime())) return undefined;
+  return { id, createdAt: created, updatedAt: updated };
 }
 
 const wireEvents = v.record(v.string(), v.unknown());
@@ -43,6 +56,7 @@ export const webhookSchema = v.pipe(
       enabled: wire.enabled,
       instanceId: wire.instanceInstanceId,
       events: wire.WebhookEvents ? flagsOf(wire.WebhookEvents) : undefined,
+      eventsMetadata: wire.WebhookEvents ? metadataOf(wire.WebhookEvents) : undefined,
       createdAt: wire.createdAt,
       updatedAt: wire.updatedAt,
     }),
@@ -52,17 +66,25 @@ export const webhookSchema = v.pipe(
 /** The list answer: a bare array. */
 export const webhookListSchema = v.array(webhookSchema);
 
+/** What a PATCH `…/events` answer says: the flags it carries and the events row's metadata. */
+export interface EventsAnswer {
+  /** The flags in the answer. */
+  flags: InstanceEventFlags;
+  /** The events row's id and timestamps, when the answer has them. */
+  metadata: InstanceWebhookEventsMetadata | undefined;
+}
+
 /**
  * The answer to PATCH `…/events` (undocumented): the `WebhookEvents` object, the whole webhook
- * (flags under `WebhookEvents`), or nothing. Read as the flags it carries, or `undefined`.
+ * (flags under `WebhookEvents`), or nothing. Read as the flags and metadata it carries, or `undefined`.
  */
 export const eventsAnswerSchema = v.pipe(
   v.nullish(wireEvents),
-  v.transform((answer) => {
+  v.transform((answer): EventsAnswer | undefined => {
     if (!answer) return undefined;
     const nested = answer.WebhookEvents;
-    if ('webhookId' in answer)
-      return typeof nested === 'object' && nested !== null ? flagsOf(nested as Record<string, unknown>) : undefined;
-    return flagsOf(answer);
+    const events =
+      'webhookId' in answer ? (typeof nested === 'object' && nested !== null ? (nested as Record<string, unknown>) : undefined) : answer;
+    return events ? { flags: flagsOf(events), metadata: metadataOf(events) } : undefined;
   }),
 );

@@ -32,7 +32,17 @@ describe('webhooks.create', () => {
     const webhook = await instance.webhooks.create({ name: 'off', url, enabled: false });
     expect(webhook.enabled).toBe(false);
     expect(fake.webhooks()[0]!.enabled).toBe(false);
-    expect(Object.keys(webhook).sort()).toEqual(['createdAt', 'enabled', 'events', 'id', 'instanceId', 'name', 'updatedAt', 'url']);
+    expect(Object.keys(webhook).sort()).toEqual([
+      'createdAt',
+      'enabled',
+      'events',
+      'eventsMetadata',
+      'id',
+      'instanceId',
+      'name',
+      'updatedAt',
+      'url',
+    ]);
     expect(Object.keys(webhook.events ?? {})).not.toContain('webhookEventsId');
   });
 
@@ -205,7 +215,7 @@ describe('webhooks.setEvents', () => {
   it('passes flags of a newer server through, in and out', async () => {
     await fake.close();
     fake = await createInstanceFake({ extraFlags: ['callUpsert', 'labelEdit'] });
-    instance = createInstance({ baseUrl: fake.url, instanceId: fake.instanceId, token: fake.token });
+    instance = createInstance({ ...fake.settings, extraFlags: ['callUpsert', 'labelEdit'] });
     const seeded = fake.seed({ name: 'a', url });
     expect((await instance.webhooks.get(seeded.webhookId)).events?.callUpsert).toBe(true);
     const webhook = await instance.webhooks.setEvents(seeded.webhookId, { callUpsert: false });
@@ -215,7 +225,8 @@ describe('webhooks.setEvents', () => {
 
   it('reports a flag the server does not know as its 400', async () => {
     const seeded = fake.seed({ name: 'a', url });
-    const error = await instance.webhooks.setEvents(seeded.webhookId, { callUpsert: false }).catch((caught) => caught);
+    const newerClient = createInstance({ ...fake.settings, extraFlags: ['callUpsert'], retry: 0 });
+    const error = await newerClient.webhooks.setEvents(seeded.webhookId, { callUpsert: false }).catch((caught) => caught);
     expect(error.reason).toBe('bad-request');
     expect(error.details).toEqual(['property callUpsert should not exist']);
   });

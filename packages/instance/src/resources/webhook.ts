@@ -6,7 +6,7 @@
  */
 import { type CallOptions, joinPath, opaqueId, type Paginated, parseInput, ResponseError, single, type Transport } from '@hooks/core';
 import { notFound } from '../errors.js';
-import { changesInput, createInput, eventFlagsInput } from '../input.js';
+import { changesInput, type InstanceInputSchemas } from '../input.js';
 import {
   eventFlagNames,
   type InstanceEventFlags,
@@ -80,14 +80,15 @@ export interface InstanceWebhookResource {
    * Changes event flags; flags left out keep their value. Makes **two requests**:
    * `GET webhook/:webhookId`, then `PATCH webhook/:webhookId/events` with the complete flag set
    * (current flags merged with `changes`), since the service's partial-update behaviour is
-   * undocumented. Unknown flag names are sent as given (newer servers add flags).
+   * undocumented. Only the documented flags and the client's `extraFlags` are accepted, so a
+   * typo (`qrcodeUpdated`) fails before any request; flags the server reports are sent back as they are.
    *
    * Returns the webhook as read before the change with `events` replaced by the flags now in
    * effect: those the service answers with when it sends them (the events object or the whole
    * webhook), else the complete set that was sent. No third request is made, so `updatedAt`
    * may be the previous one.
    *
-   * @throws {@link @hooks/core!index.InputError | InputError} when `webhookId` or `changes` is invalid, or `changes` is empty.
+   * @throws {@link @hooks/core!index.InputError | InputError} when `webhookId` or `changes` is invalid, names a flag the client does not know, or is empty.
    * @throws {@link @hooks/core!index.ApiError | ApiError} with reason `'not-found'` for an unknown id, `'bad-request'` for a flag the server does not know.
    * @example
    * ```ts
@@ -110,8 +111,8 @@ export interface InstanceWebhookResource {
 
 const provider = 'instance';
 
-/** Builds the webhook operations on a transport whose base URL ends in `…/instance/:instanceId/`. */
-export function createWebhookResource(transport: Transport): InstanceWebhookResource {
+/** Builds the webhook operations on a transport whose base URL ends in `…/instance/:instanceId/`, checking input with `schemas`. */
+export function createWebhookResource(transport: Transport, schemas: InstanceInputSchemas): InstanceWebhookResource {
   const at = (operation: string, field: string) => ({ provider, operation, field });
   const idPath = (webhookId: string, operation: string) => joinPath('webhook', parseInput(opaqueId, webhookId, at(operation, 'webhookId')));
   const mapped = <T>(promise: Promise<T>): Promise<T> =>
@@ -155,14 +156,18 @@ export function createWebhookResource(transport: Transport): InstanceWebhookReso
       }),
     );
     // Only an answer that speaks of the flags sent counts (not `{}` or a count).
-    const known = answer && Object.keys(answer).some((name) => name in flags);
-    return { ...webhook, events: known ? answer : flags };
+    const known = answer && Object.keys(answer.flags).some((name) => name in flags);
+    return {
+      ...webhook,
+      events: known ? answer.flags : flags,
+      eventsMetadata: (known ? answer.metadata : undefined) ?? webhook.eventsMetadata,
+    };
   }
 
   return {
     async create(input, options) {
       const operation = 'webhooks.create';
-      const body = parseInput(createInput, input, at(operation, 'input'));
+      const body = parseInput(schemas.create, input, at(operation, 'input'));
       const created = await transport.request({
         operation,
         method: 'POST',
@@ -212,7 +217,7 @@ export function createWebhookResource(transport: Transport): InstanceWebhookReso
     async setEvents(webhookId, changes, options) {
       const operation = 'webhooks.setEvents';
       const path = idPath(webhookId, operation);
-      const wanted = parseInput(eventFlagsInput, changes, at(operation, 'changes'));
+      const wanted = parseInput(schemas.eventFlags, changes, at(operation, 'changes'));
       return applyEvents(await read(path, operation, options), path, wanted, operation, options);
     },
 
