@@ -6,7 +6,7 @@
 // service whose credentials are in the environment (see the README), it talks to the real service.
 import { createHooks } from '@hooks/all';
 import { createCircuitFake } from '@hooks/circuit/testing';
-import { createReceiver } from '@hooks/core/testing';
+import { createCallbackRecorder } from '@hooks/core/testing';
 import { createGoSquaredFake } from '@hooks/gosquared/testing';
 import { createInstanceFake } from '@hooks/instance/testing';
 import { createMattermostFake } from '@hooks/mattermost/testing';
@@ -23,7 +23,7 @@ const real = {
 console.log(bold('@hooks demo: one webhook per service, through one API'));
 const started = performance.now();
 const fakes = {};
-const receiver = await createReceiver();
+const receiver = await createCallbackRecorder();
 const callback = (path) => `${env.HOOKS_DEMO_CALLBACK_URL ?? receiver.url}/${path}`;
 const writes = () => Object.values(fakes).reduce((count, fake) => count + fake.log.filter((request) => request.method !== 'GET').length, 0);
 
@@ -49,7 +49,7 @@ try {
         : { apiKey: gosquared.apiKey, siteToken: gosquared.siteToken, baseUrl: gosquared.baseUrl },
       instance: real.instance
         ? { baseUrl: env.CODECHAT_URL, instanceId: env.CODECHAT_INSTANCE_ID, token: env.CODECHAT_TOKEN }
-        : { baseUrl: instance.url, instanceId: instance.instanceId, token: instance.token },
+        : { ...instance.settings },
     };
     const team = real.mattermost
       ? { teamId: env.MATTERMOST_TEAM_ID, channelId: env.MATTERMOST_CHANNEL_ID }
@@ -131,8 +131,7 @@ try {
     if (fakes.circuit)
       await fakes.circuit.emit({ type: 'CONVERSATION.ADD_ITEM', item: { convId: 'demo-conversation', text: { content: 'New item' } } });
     if (fakes.gosquared) await fakes.gosquared.emit({ trigger: 'traffic_spike', concurrents: 42 });
-    if (fakes.instance)
-      await fakes.instance.emit(fakes.instance.instanceId, 'messages.upsert', { messageId: 'm-1', content: { text: 'hi!' } });
+    if (fakes.instance) await fakes.instance.emit({ event: 'messages.upsert', data: { messageId: 'm-1', content: { text: 'hi!' } } });
     const deliveries = await receiver.waitFor(expected, 10_000);
     const summary = (delivery) => {
       const body = delivery.body ?? {};

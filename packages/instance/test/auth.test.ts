@@ -1,6 +1,6 @@
 import { inspect } from 'node:util';
 import { ApiError, InputError } from '@hooks/core';
-import { createReceiver, type Receiver } from '@hooks/core/testing';
+import { type CallbackRecorder, createCallbackRecorder } from '@hooks/core/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createInstance, type InstanceDelivery } from '../src/index.js';
 import { createInstanceFake, type InstanceFake } from '../src/testing.js';
@@ -115,7 +115,7 @@ describe('instance token', () => {
     expect(error.status).toBe(401);
     expect(error.reason).toBe('unauthorized');
     secretFree(error, other.token);
-    fake.fault({ type: 'respond', status: 403, json: { statusCode: 403, message: 'Forbidden resource', error: 'Forbidden' } });
+    fake.faults.inject({ type: 'respond', status: 403, json: { statusCode: 403, message: 'Forbidden resource', error: 'Forbidden' } });
     const own = createInstance({ baseUrl: fake.url, instanceId: fake.instanceId, token: fake.token });
     const forbidden = await own.webhooks.get('abc').catch((caught) => caught);
     expect(forbidden.reason).toBe('forbidden');
@@ -136,9 +136,9 @@ describe('instance token', () => {
 });
 
 describe('token renewal through the newJwt event', () => {
-  let receiver: Receiver;
+  let receiver: CallbackRecorder;
   beforeEach(async () => {
-    receiver = await createReceiver();
+    receiver = await createCallbackRecorder();
   });
   afterEach(() => receiver.close());
 
@@ -151,7 +151,7 @@ describe('token renewal through the newJwt event', () => {
       events: Object.fromEntries(['messagesSet', 'messagesUpsert', 'chatsSet'].map((flag) => [flag, false])),
     });
     const renewed = fake.rotateToken();
-    const [result] = await fake.emit(fake.instanceId, 'new.jwt');
+    const [result] = await fake.emit({ instanceId: fake.instanceId, event: 'new.jwt' });
     expect(result!.status).toBe(200);
     const [delivery] = await receiver.waitFor(1);
     const body = delivery!.body as InstanceDelivery<{ jwt: string }>;
