@@ -1,10 +1,10 @@
 export {
-  type CircuitDelivery,
   type CircuitFake,
+  type CircuitFakeDelivery,
   type CircuitFakeEvent,
   type CircuitFakeOptions,
   type CircuitFakePresenceChange,
   type CircuitFakeSeed,
-  type CircuitWireWebhook,
+  type CircuitFakeWebhook,
   createCircuitFake,
 } from './testing/fake.js';

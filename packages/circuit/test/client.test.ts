@@ -41,12 +41,44 @@ describe('settings', () => {
     expect(h.fake.log).toHaveLength(1);
   });
 
-  it('defaults to the sandbox, https://circuitsandbox.net/rest/v2', async () => {
+  it('defaults to the sandbox: the server root https://circuitsandbox.net, requests under /rest/v2', async () => {
     const { fetch, requests } = recordingFetch();
     const client = createCircuit({ token: 'sandbox-token', fetch, retry: 0 });
     await client.webhooks.get(missingId).catch(() => undefined);
-    expect(circuitSandboxUrl).toBe('https://circuitsandbox.net/rest/v2');
+    expect(circuitSandboxUrl).toBe('https://circuitsandbox.net');
     expect(requests[0]!.url).toBe(`https://circuitsandbox.net/rest/v2/webhooks/${missingId}`);
+  });
+
+  it('baseUrl is the server root; one that already ends in /rest/v2 (or the /rest alias) is the same server', async () => {
+    const { fetch, requests } = recordingFetch();
+    const roots: [string, string][] = [
+      ['https://eu.yourcircuit.com', 'https://eu.yourcircuit.com/rest/v2/webhooks'],
+      ['https://eu.yourcircuit.com/', 'https://eu.yourcircuit.com/rest/v2/webhooks'],
+      ['https://eu.yourcircuit.com/rest/v2', 'https://eu.yourcircuit.com/rest/v2/webhooks'],
+      ['https://eu.yourcircuit.com/rest/v2/', 'https://eu.yourcircuit.com/rest/v2/webhooks'],
+      ['https://eu.yourcircuit.com/rest', 'https://eu.yourcircuit.com/rest/v2/webhooks'],
+      ['https://proxy.example.com/circuit', 'https://proxy.example.com/circuit/rest/v2/webhooks'],
+      ['https://proxy.example.com/circuit/rest/v2', 'https://proxy.example.com/circuit/rest/v2/webhooks'],
+      ['http://127.0.0.1:8080', 'http://127.0.0.1:8080/rest/v2/webhooks'],
+    ];
+    for (const [baseUrl, expected] of roots) {
+      const client = createCircuit({ baseUrl, token: 'root-token', fetch, retry: 0 });
+      await client.webhooks
+        .list()
+        .toArray()
+        .catch(() => undefined);
+      expect(requests.at(-1)!.url, baseUrl).toBe(expected);
+    }
+    expect(requests).toHaveLength(roots.length);
+  });
+
+  it('the fake’s baseUrl and settings are what the factory takes, and reach the same server', async () => {
+    expect(h.fake.baseUrl).toBe(h.fake.url);
+    const viaSettings = createCircuit({ ...h.fake.settings, fetch: h.checker.fetch, retry: 0 });
+    const viaApiRoot = createCircuit({ baseUrl: `${h.fake.url}/rest/v2`, token: h.fake.token, fetch: h.checker.fetch, retry: 0 });
+    const hook = await viaSettings.webhooks.create({ url: 'https://bot.example.com/circuit', filter: ['CONVERSATION.CREATE'] });
+    expect((await viaApiRoot.webhooks.get(hook.id)).id).toBe(hook.id);
+    expect(h.fake.log.map((request) => request.path)).toEqual(['/rest/v2/webhooks', `/rest/v2/webhooks/${hook.id}`]);
   });
 
   it('refuses bad settings with an InputError naming the field', () => {
@@ -54,6 +86,16 @@ describe('settings', () => {
       [{ token: 'x-token', arrayFormat: 'csv' }, 'arrayFormat'],
       [{ token: 'x-token', baseUrl: 'https://circuit.example.com/rest/v2?x=1' }, 'baseUrl'],
       [{ token: 'x-token', baseUrl: '' }, 'baseUrl'],
+      [{ token: 'x-token', baseUrl: 'https://circuit.example.com/rest/v2/webhooks' }, 'baseUrl'],
+      [{ token: 'x-token', baseUrl: 'https://circuit.example.com/rest/v2/rest/v2' }, 'baseUrl'],
+      [{ token: 'x-token', baseUrl: 'https://user:pass@circuit.example.com' }, 'baseUrl'],
+      [{ token: 'x-token', baseUrl: 'https://circuit.example.com#top' }, 'baseUrl'],
+      [{ token: 'x-token', baseUrl: 'circuit.example.com' }, 'baseUrl'],
+      [{ token: 'x-token', baseUrl: 'ftp://circuit.example.com' }, 'baseUrl'],
+      [{ token: 'x-token', baseUrl: 42 }, 'baseUrl'],
+      [{ token: 'x-token', maxPresenceUserIds: 0 }, 'maxPresenceUserIds'],
+      [{ token: 'x-token', maxPresenceUserIds: 2.5 }, 'maxPresenceUserIds'],
+      [{ token: 'x-token', maxPresenceUserIds: '10' }, 'maxPresenceUserIds'],
       [{ token: 'a\nb' }, 'token'],
       [{}, 'token'],
       [{ token: 'x-token', timeout: -5 }, 'timeout'],
@@ -73,7 +115,7 @@ describe('settings', () => {
 });
 
 describe('validators (property tests)', () => {
-  const base = 'https://circuit.example.com/rest/v2';
+  const base = 'https://circuit.example.com';
 
   it('any webhook id the client accepts lands as exactly one path segment under /webhooks', async () => {
     const { fetch, requests } = recordingFetch();

@@ -178,7 +178,7 @@ describe.skipIf(!sharedFolderPresent)('requests match the official Swagger file 
       expect(presence.form.userIds).toEqual([`${userA},${userB}`]);
     });
 
-    it('an event name outside the enum (the KnownEvent | string escape hatch) is flagged, and sent only when asked', async () => {
+    it('an event name outside the enum (the CircuitKnownEvent | string escape hatch) is flagged, and sent only when asked', async () => {
       const fake = await createCircuitFake({ extraEvents: ['CONVERSATION.ARCHIVED'] });
       const checker = checkedFetch();
       const client = createCircuit({ baseUrl: fake.baseUrl, token: fake.token, fetch: checker.fetch });

@@ -35,10 +35,10 @@ import {
   type FakeServer,
   type LoggedRequest,
 } from '@hooks/core/testing';
-import { knownEvents, presenceEvent } from '../schemas.js';
+import { knownEvents, presenceEvent } from '../types.js';
 
 /** A webhook as the fake stores and answers it: the wire `WebHook` model. */
-export interface CircuitWireWebhook {
+export interface CircuitFakeWebhook {
   /** UUID. */
   id: string;
   /** Callback URL. */
@@ -115,7 +115,7 @@ export interface CircuitFakePresenceChange {
 }
 
 /** What one webhook's callback URL answered to a delivery. */
-export interface CircuitDelivery extends DeliveryResult {
+export interface CircuitFakeDelivery extends DeliveryResult {
   /** The webhook the delivery was for. */
   webhookId: string;
 }
@@ -124,8 +124,10 @@ export interface CircuitDelivery extends DeliveryResult {
 export interface CircuitFake {
   /** The server's origin, `http://127.0.0.1:<port>`. */
   readonly url: string;
-  /** The REST API root to give the client: `<url>/rest/v2`. */
+  /** What `createCircuit` takes as `baseUrl`: the server root, the same as `url` (the client adds `/rest/v2`). */
   readonly baseUrl: string;
+  /** What `createCircuit` takes, credentials included: `createCircuit({ ...fake.settings })`. */
+  readonly settings: { readonly baseUrl: string; readonly token: string };
   /** The default user's current token. */
   readonly token: string;
   /** The default user's id. */
@@ -137,9 +139,9 @@ export interface CircuitFake {
   /** The quotas; change them at any time. */
   readonly limits: { maxWebhooks: number; maxPresenceUserIds: number };
   /** Copies of the stored webhooks, of one user or (without `userId`) of all, oldest first. */
-  webhooks(userId?: string): CircuitWireWebhook[];
+  webhooks(userId?: string): CircuitFakeWebhook[];
   /** Stores a webhook directly, without validation or quota, and returns it. */
-  seed(hook: CircuitFakeSeed): CircuitWireWebhook;
+  seed(hook: CircuitFakeSeed): CircuitFakeWebhook;
   /** Adds a user with its own token and webhooks. */
   addUser(user?: { token?: string; userId?: string }): { token: string; userId: string };
   /** Gives a user (default: the default user) a new token and returns it; the old one then answers 401. */
@@ -149,12 +151,12 @@ export interface CircuitFake {
    * is a regular expression matched against the whole `AREA.EVENT` name), like Circuit does:
    * one JSON POST per webhook, the event object as the body. Presence webhooks are not matched.
    */
-  emit(event: CircuitFakeEvent, options?: { timeoutMs?: number }): Promise<CircuitDelivery[]>;
+  emit(event: CircuitFakeEvent, options?: { timeoutMs?: number }): Promise<CircuitFakeDelivery[]>;
   /**
    * Delivers a presence change to every presence webhook that follows `change.userId`, as
    * `{ webhookId, presenceState: { userId, state, … } }`.
    */
-  emitPresence(change: CircuitFakePresenceChange, options?: { timeoutMs?: number }): Promise<CircuitDelivery[]>;
+  emitPresence(change: CircuitFakePresenceChange, options?: { timeoutMs?: number }): Promise<CircuitFakeDelivery[]>;
   /** Stops the server. */
   close(): Promise<void>;
 }
@@ -313,7 +315,7 @@ export async function createCircuitFake(options: CircuitFakeOptions = {}): Promi
   const now = options.now ?? Date.now;
   const defaultUserId = options.userId ?? 'd8c17f9d-df42-4045-91b5-160c108e86e7';
   const tokens = new Map<string, string>([[options.token ?? 'circuit-fake-token', defaultUserId]]);
-  const hooks = new Map<string, CircuitWireWebhook>();
+  const hooks = new Map<string, CircuitFakeWebhook>();
   const limits = { maxWebhooks: options.maxWebhooks ?? 25, maxPresenceUserIds: options.maxPresenceUserIds ?? 100 };
   const supported = [...knownEvents, ...(options.extraEvents ?? [])];
 
@@ -321,21 +323,21 @@ export async function createCircuitFake(options: CircuitFakeOptions = {}): Promi
     const match = /^Bearer\s+(\S+)\s*$/i.exec(String(request.headers.authorization ?? ''));
     return match ? tokens.get(match[1]!) : undefined;
   };
-  const isPresence = (hook: CircuitWireWebhook) => hook.subscriptionIds !== undefined;
+  const isPresence = (hook: CircuitFakeWebhook) => hook.subscriptionIds !== undefined;
   const hooksOf = (userId: string) => [...hooks.values()].filter((hook) => hook.userId === userId);
   const presenceCount = (userId: string, except?: string) =>
     hooksOf(userId)
       .filter((hook) => isPresence(hook) && hook.id !== except)
       .reduce((sum, hook) => sum + hook.subscriptionIds!.length, 0);
-  const copy = (hook: CircuitWireWebhook): CircuitWireWebhook => ({
+  const copy = (hook: CircuitFakeWebhook): CircuitFakeWebhook => ({
     ...hook,
     filter: [...hook.filter],
     ...(hook.subscriptionIds ? { subscriptionIds: [...hook.subscriptionIds] } : {}),
   });
   const unique = (ids: string[]) => [...new Map(ids.map((id) => [id.toLowerCase(), id])).values()];
 
-  function store(seed: CircuitFakeSeed): CircuitWireWebhook {
-    const hook: CircuitWireWebhook = {
+  function store(seed: CircuitFakeSeed): CircuitFakeWebhook {
+    const hook: CircuitFakeWebhook = {
       id: seed.id ?? randomUUID(),
       url: seed.url,
       filter: seed.userIds ? [presenceEvent] : [...(seed.filter ?? ['CONVERSATION.ADD_ITEM'])],
@@ -376,7 +378,7 @@ export async function createCircuitFake(options: CircuitFakeOptions = {}): Promi
   }
 
   /** Looks up a webhook of the user by the `:id` path parameter: 400 for a non-UUID, 404 when unknown. */
-  function find(request: FakeRequest, userId: string, presenceOnly = false): CircuitWireWebhook | Answer {
+  function find(request: FakeRequest, userId: string, presenceOnly = false): CircuitFakeWebhook | Answer {
     const id = request.params.id ?? '';
     if (id.length > maxLength) return invalid('a field constraint is violated', `id: size must be between 0 and ${maxLength}`);
     if (!uuidPattern.test(id)) return invalid('the data format of the given id does not match a UUID', 'id: not a UUID');
@@ -384,6 +386,11 @@ export async function createCircuitFake(options: CircuitFakeOptions = {}): Promi
     if (!hook || hook.userId !== userId || (presenceOnly && !isPresence(hook))) return fail(404, 'The webHook does not exist');
     return hook;
   }
+
+  const currentToken = () => {
+    for (const [token, userId] of tokens) if (userId === defaultUserId) return token;
+    return '';
+  };
 
   const isAnswer = (value: unknown): value is Answer => typeof (value as Answer).status === 'number';
 
@@ -495,7 +502,7 @@ export async function createCircuitFake(options: CircuitFakeOptions = {}): Promi
 
   for (const seed of options.webhooks ?? []) store(seed);
 
-  const send = (targets: CircuitWireWebhook[], body: (hook: CircuitWireWebhook) => unknown, timeoutMs: number | undefined) =>
+  const send = (targets: CircuitFakeWebhook[], body: (hook: CircuitFakeWebhook) => unknown, timeoutMs: number | undefined) =>
     Promise.all(
       targets.map(async (hook) => ({
         webhookId: hook.id,
@@ -505,10 +512,12 @@ export async function createCircuitFake(options: CircuitFakeOptions = {}): Promi
 
   return {
     url: server.url,
-    baseUrl: `${server.url}/rest/v2`,
+    baseUrl: server.url,
     get token() {
-      for (const [token, userId] of tokens) if (userId === defaultUserId) return token;
-      return '';
+      return currentToken();
+    },
+    get settings() {
+      return { baseUrl: server.url, token: currentToken() };
     },
     userId: defaultUserId,
     server,
