@@ -320,3 +320,32 @@ describe('webhooks.delete and webhooks.deleteAll', () => {
     }
   });
 });
+
+describe('delete and deleteAll accept every answer a server may give', () => {
+  for (const deleteAnswer of ['no-content', 'empty', 'json'] as const) {
+    describe(`deleteAnswer '${deleteAnswer}'`, () => {
+      const h = useHarness({ deleteAnswer });
+      it('delete and deleteAll resolve, and the webhooks are gone', async () => {
+        const hook = await h.client.webhooks.create({ url, filter: ['CONVERSATION.CREATE'] });
+        await h.client.webhooks.create({ url: `${url}/2`, filter: ['CONVERSATION.CREATE'] });
+        await expect(h.client.webhooks.delete(hook.id)).resolves.toBeUndefined();
+        await expect(h.client.webhooks.deleteAll({ confirm: true })).resolves.toBeUndefined();
+        expect(h.fake.webhooks()).toEqual([]);
+      });
+    });
+  }
+
+  describe("deleteAnswer 'text' (a 200 with a text/plain body)", () => {
+    const h = useHarness({ deleteAnswer: 'text' });
+    // PENDING t11: today's transport refuses a non-JSON 2xx body ("expected JSON"); core's transport
+    // on branch t11 drains unexpected bodies (`expect: 'none'`, the default without a schema).
+    // `it.fails` keeps the assertions intact and turns red once t11 is merged: then make it `it`.
+    it.fails('delete and deleteAll resolve, and the webhooks are gone', async () => {
+      const hook = await h.client.webhooks.create({ url, filter: ['CONVERSATION.CREATE'] });
+      await h.client.webhooks.create({ url: `${url}/2`, filter: ['CONVERSATION.CREATE'] });
+      await expect(h.client.webhooks.delete(hook.id)).resolves.toBeUndefined();
+      await expect(h.client.webhooks.deleteAll({ confirm: true })).resolves.toBeUndefined();
+      expect(h.fake.webhooks()).toEqual([]);
+    });
+  });
+});
