@@ -1,7 +1,7 @@
 import { InputError } from '@hooks/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { circuitSandboxUrl, createCircuit } from '../src/index.js';
+import { circuitSandboxUrl, createCircuit, knownEvents } from '../src/index.js';
 import { apiError, missingId, useHarness } from './helpers.js';
 
 /** A fetch that records the request and answers 404 without any network. */
@@ -165,6 +165,129 @@ describe('validators (property tests)', () => {
         },
       ),
       { numRuns: 300 },
+    );
+  });
+
+  it('any filter entry or user id the client accepts is a compiling pattern / a non-blank id, sent unchanged', async () => {
+    const { fetch, requests } = recordingFetch();
+    const client = createCircuit({ baseUrl: base, token: 'prop-token', fetch, retry: 0 });
+    const text = fc.oneof(fc.string(), fc.string({ unit: 'binary' }), fc.constantFrom('(', 'A.[', 'A. B', 'A,B', '\u0000', ' '));
+    await fc.assert(
+      fc.asyncProperty(text, async (value) => {
+        const before = requests.length;
+        const filterError = await client.webhooks.create({ url: 'https://bot.example.com/h', filter: [value] }).then(
+          () => undefined,
+          (caught: unknown) => caught,
+        );
+        if (!InputError.isInstance(filterError)) {
+          expect(() => new RegExp(value, 'u')).not.toThrow();
+          expect(value).not.toMatch(/[\s,]/);
+          expect(new URLSearchParams(requests.at(-1)!.body).getAll('filter')).toEqual([value]);
+        } else expect(requests.length).toBe(before);
+        const idError = await client.presence.create({ url: 'https://bot.example.com/p', userIds: [value] }).then(
+          () => undefined,
+          (caught: unknown) => caught,
+        );
+        if (!InputError.isInstance(idError)) {
+          expect(value.trim()).not.toBe('');
+          expect(value).not.toMatch(/[\p{Cc},]/u);
+          expect(new URLSearchParams(requests.at(-1)!.body).getAll('userIds')).toEqual([value]);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  // The accept side: generators of valid input, every value of which must be sent, as given.
+  const accepted = async (call: () => Promise<unknown>) => {
+    const error = await call().then(
+      () => undefined,
+      (caught: unknown) => caught,
+    );
+    expect(InputError.isInstance(error), `refused: ${String(error)}`).toBe(false);
+  };
+
+  it('every UUID (any case) is accepted as a webhook id and becomes the last path segment', async () => {
+    const { fetch, requests } = recordingFetch();
+    const client = createCircuit({ baseUrl: base, token: 'prop-token', fetch, retry: 0 });
+    await fc.assert(
+      fc.asyncProperty(fc.uuid(), fc.boolean(), async (uuid, upper) => {
+        const id = upper ? uuid.toUpperCase() : uuid;
+        const before = requests.length;
+        await accepted(() => client.webhooks.get(id));
+        expect(requests.length).toBe(before + 1);
+        expect(requests.at(-1)!.url).toBe(`https://circuit.example.com/rest/v2/webhooks/${id}`);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('every http(s) URL without credentials, up to 2048 characters, is accepted as a callback URL', async () => {
+    const { fetch, requests } = recordingFetch();
+    const client = createCircuit({ baseUrl: base, token: 'prop-token', fetch, retry: 0 });
+    const urls = fc
+      .webUrl({ validSchemes: ['http', 'https'], withQueryParameters: true, withFragments: true, size: 'medium' })
+      .filter((url) => url.length <= 2048);
+    await fc.assert(
+      fc.asyncProperty(urls, async (url) => {
+        await accepted(() => client.presence.create({ url, userIds: ['user-1'] }));
+        expect(new URLSearchParams(requests.at(-1)!.body).getAll('url')).toEqual([url]);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('every list of distinct known names and valid patterns (1 to 32 entries) is accepted and sent in order', async () => {
+    const { fetch, requests } = recordingFetch();
+    const client = createCircuit({ baseUrl: base, token: 'prop-token', fetch, retry: 0 });
+    const word = fc.stringMatching(/^[A-Z][A-Z_]{0,11}$/);
+    const pattern = fc.oneof(
+      fc.constantFrom(...knownEvents),
+      fc.tuple(word, word).map(([area, event]) => `${area}.${event}`),
+      fc.tuple(word, word).map(([area, event]) => `${area}\\.${event}.*`),
+      fc.tuple(word, fc.array(word, { minLength: 1, maxLength: 3 })).map(([area, events]) => `${area}\\.(${events.join('|')})`),
+      fc.tuple(word, fc.constantFrom('[A-Z_]+', '\\w+', '.*', 'ITEM?')).map(([area, tail]) => `${area}\\.${tail}`),
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.uniqueArray(pattern, { minLength: 1, maxLength: 32 }), async (filter) => {
+        await accepted(() => client.webhooks.create({ url: 'https://bot.example.com/h', filter }));
+        expect(new URLSearchParams(requests.at(-1)!.body).getAll('filter')).toEqual(filter);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('every list of distinct non-empty user id strings (1 to maxPresenceUserIds) is accepted and sent in order', async () => {
+    const { fetch, requests } = recordingFetch();
+    const client = createCircuit({ baseUrl: base, token: 'prop-token', fetch, retry: 0, maxPresenceUserIds: 20 });
+    const userId = fc
+      .oneof(fc.uuid(), fc.string({ minLength: 1, maxLength: 40 }), fc.emailAddress())
+      .filter((id) => id.trim() !== '' && !/[\p{Cc},]/u.test(id));
+    const ids = fc.uniqueArray(userId, { minLength: 1, maxLength: 20, selector: (id) => id.toLowerCase() });
+    await fc.assert(
+      fc.asyncProperty(ids, async (userIds) => {
+        await accepted(() => client.presence.create({ url: 'https://bot.example.com/p', userIds }));
+        expect(new URLSearchParams(requests.at(-1)!.body).getAll('userIds')).toEqual(userIds);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('the bounds are exact: one id more than maxPresenceUserIds, or one filter entry more than 32, is refused', async () => {
+    const { fetch, requests } = recordingFetch();
+    const client = createCircuit({ baseUrl: base, token: 'prop-token', fetch, retry: 0 });
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 1, max: 120 }), async (count) => {
+        const before = requests.length;
+        const userIds = Array.from({ length: count }, (_, index) => `user-${index}`);
+        const error = await client.presence.create({ url: 'https://bot.example.com/p', userIds }).then(
+          () => undefined,
+          (caught: unknown) => caught,
+        );
+        expect(InputError.isInstance(error)).toBe(count > 100);
+        expect(requests.length).toBe(count > 100 ? before : before + 1);
+      }),
+      { numRuns: 60 },
     );
   });
 });
