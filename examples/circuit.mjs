@@ -7,7 +7,7 @@ import { createCallbackRecorder } from '@hooks/core/testing';
 const fake = await createCircuitFake();
 const receiver = await createCallbackRecorder();
 try {
-  const circuit = createCircuit({ token: fake.token, baseUrl: fake.baseUrl });
+  const circuit = createCircuit({ ...fake.settings });
 
   // Sent as a form with repeated keys: url=…&filter=CONVERSATION.ADD_ITEM&filter=CONVERSATION.UPDATE_ITEM
   const hook = await circuit.webhooks.create({
@@ -21,7 +21,7 @@ try {
   console.log('presence webhook', presence.id, 'follows', presence.subscriptionIds.length, 'user(s)');
 
   await fake.emit({ type: 'CONVERSATION.ADD_ITEM', item: { convId: 'c1', text: { content: 'hello from Circuit' } } });
-  await fake.emitPresence({ userId: colleague, state: 'AVAILABLE' });
+  await fake.emit({ type: 'USER.USER_PRESENCE_CHANGE', presenceState: { userId: colleague, state: 'AVAILABLE' } });
   const deliveries = await receiver.waitFor(2);
   for (const delivery of deliveries) console.log('receiver got', delivery.path, JSON.stringify(delivery.body).slice(0, 80));
 

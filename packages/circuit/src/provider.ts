@@ -8,9 +8,15 @@ import {
   type WebhookRef,
 } from '@hooks/core';
 import type { CircuitClient } from './circuit.js';
-import { createPresenceSchema, type UpdatePresenceInput } from './presence.js';
-import { type CircuitWebhook, type EventName, presenceEvent, sameEntries } from './schemas.js';
-import { createWebhookSchema, type UpdateWebhookInput } from './webhooks.js';
+import { presenceSchemas, webhookCreateSchema } from './input.js';
+import {
+  type CircuitEventFilter,
+  type CircuitPresenceUpdateInput,
+  type CircuitPresenceWebhook,
+  type CircuitWebhook,
+  type CircuitWebhookUpdateInput,
+  presenceEvent,
+} from './types.js';
 
 /** The two kinds of Circuit registration: event webhooks and presence webhooks. */
 export type CircuitKind = 'webhook' | 'presence';
@@ -28,14 +34,28 @@ export type CircuitKind = 'webhook' | 'presence';
  * ```
  */
 export type CircuitSpec =
-  | { kind: 'webhook'; url: string; filter: readonly EventName[] }
+  | { kind: 'webhook'; url: string; filter: readonly CircuitEventFilter[] }
   | { kind: 'presence'; url: string; userIds: readonly string[] };
 
 /** What the adapter's `update` changes: `url`/`filter` for an event webhook, `url`/`userIds` for a presence webhook. */
-export type CircuitChanges = UpdateWebhookInput | UpdatePresenceInput;
+export type CircuitChanges = CircuitWebhookUpdateInput | CircuitPresenceUpdateInput;
+
+/** The service's object of any kind, as the normalized view's `raw` carries it. */
+export type CircuitRaw = CircuitWebhook | CircuitPresenceWebhook;
+
+/** The normalized view of one Circuit registration. */
+export type CircuitNormalizedWebhook = NormalizedWebhook<CircuitRaw, CircuitKind>;
 
 /** The `WebhookProvider` of `@hooks/circuit`, as {@link circuitProvider} returns it. */
-export type CircuitProvider = WebhookProvider<CircuitSpec, CircuitWebhook, CircuitKind, CircuitChanges>;
+export type CircuitProvider = WebhookProvider<CircuitSpec, CircuitRaw, CircuitKind, CircuitChanges>;
+
+/** Whether two lists hold the same entries, ignoring order, duplicates and (for user ids) case. */
+function sameEntries(left: readonly string[], right: readonly string[], ignoreCase = false): boolean {
+  const norm = (list: readonly string[]) => new Set(ignoreCase ? list.map((item) => item.toLowerCase()) : list);
+  const a = norm(left);
+  const b = norm(right);
+  return a.size === b.size && [...a].every((item) => b.has(item));
+}
 
 /**
  * Tells a presence webhook from an event webhook: presence webhooks read back the filter
@@ -46,12 +66,12 @@ export type CircuitProvider = WebhookProvider<CircuitSpec, CircuitWebhook, Circu
  * const presenceHooks = (await circuit.webhooks.list().toArray()).filter((hook) => webhookKind(hook) === 'presence');
  * ```
  */
-export function webhookKind(hook: CircuitWebhook): CircuitKind {
+export function webhookKind(hook: CircuitRaw): CircuitKind {
   return hook.filter.includes(presenceEvent) || hook.subscriptionIds.length > 0 ? 'presence' : 'webhook';
 }
 
 /** The normalized view of one registration. */
-function normalize(hook: CircuitWebhook): NormalizedWebhook<CircuitWebhook, CircuitKind> {
+function normalize(hook: CircuitRaw): CircuitNormalizedWebhook {
   const kind = webhookKind(hook);
   return {
     provider: 'circuit',
@@ -73,14 +93,14 @@ function checkKind(kind: unknown, operation: string, field: string): CircuitKind
 }
 
 /** Validates a spec fully, so `ensure` refuses bad input before its first request. */
-function parseSpec(spec: CircuitSpec, operation: string): CircuitSpec {
+function parseSpec(spec: CircuitSpec, operation: string, maxUserIds: number): CircuitSpec {
   const kind = checkKind((spec as { kind?: unknown } | undefined)?.kind, operation, 'spec.kind');
   if (kind === 'webhook') {
     const { kind: _, ...input } = spec as Extract<CircuitSpec, { kind: 'webhook' }>;
-    return { kind, ...parseInput(createWebhookSchema, input, context(operation, 'spec')) };
+    return { kind, ...parseInput(webhookCreateSchema, input, context(operation, 'spec')) };
   }
   const { kind: _, ...input } = spec as Extract<CircuitSpec, { kind: 'presence' }>;
-  return { kind, ...parseInput(createPresenceSchema, input, context(operation, 'spec')) };
+  return { kind, ...parseInput(presenceSchemas(maxUserIds).create, input, context(operation, 'spec')) };
 }
 
 /**
@@ -105,7 +125,7 @@ function parseSpec(spec: CircuitSpec, operation: string): CircuitSpec {
  * ```
  */
 export function circuitProvider(client: CircuitClient): CircuitProvider {
-  async function create(spec: CircuitSpec, options?: CallOptions): Promise<NormalizedWebhook<CircuitWebhook, CircuitKind>> {
+  async function create(spec: CircuitSpec, options?: CallOptions): Promise<CircuitNormalizedWebhook> {
     const kind = checkKind((spec as { kind?: unknown } | undefined)?.kind, 'create', 'spec.kind');
     if (kind === 'webhook') {
       const { kind: _, ...input } = spec as Extract<CircuitSpec, { kind: 'webhook' }>;
@@ -115,16 +135,12 @@ export function circuitProvider(client: CircuitClient): CircuitProvider {
     return normalize(await client.presence.create(input, options));
   }
 
-  async function update(
-    ref: WebhookRef<CircuitKind>,
-    changes: CircuitChanges,
-    options?: CallOptions,
-  ): Promise<NormalizedWebhook<CircuitWebhook, CircuitKind>> {
+  async function update(ref: WebhookRef<CircuitKind>, changes: CircuitChanges, options?: CallOptions): Promise<CircuitNormalizedWebhook> {
     const kind = checkKind(ref?.kind, 'update', 'ref.kind');
     return normalize(
       kind === 'webhook'
-        ? await client.webhooks.update(ref.id, changes as UpdateWebhookInput, options)
-        : await client.presence.update(ref.id, changes as UpdatePresenceInput, options),
+        ? await client.webhooks.update(ref.id, changes as CircuitWebhookUpdateInput, options)
+        : await client.presence.update(ref.id, changes as CircuitPresenceUpdateInput, options),
     );
   }
 
@@ -143,9 +159,9 @@ export function circuitProvider(client: CircuitClient): CircuitProvider {
       checkKind(ref?.kind, 'delete', 'ref.kind');
       await client.webhooks.delete(ref.id, options);
     },
-    async ensure(spec, options): Promise<EnsureResult<CircuitWebhook, CircuitKind>> {
-      const wanted = parseSpec(spec, 'ensure');
-      let found: CircuitWebhook | undefined;
+    async ensure(spec, options): Promise<EnsureResult<CircuitRaw, CircuitKind>> {
+      const wanted = parseSpec(spec, 'ensure', client.maxPresenceUserIds);
+      let found: CircuitRaw | undefined;
       for await (const hook of client.webhooks.list(options)) {
         if (webhookKind(hook) === wanted.kind && hook.url === wanted.url) {
           found = hook;

@@ -1,10 +1,16 @@
-export {
-  type CircuitDelivery,
-  type CircuitFake,
-  type CircuitFakeEvent,
-  type CircuitFakeOptions,
-  type CircuitFakePresenceChange,
-  type CircuitFakeSeed,
-  type CircuitWireWebhook,
-  createCircuitFake,
-} from './testing/fake.js';
+export { createCircuitFake } from './testing/fake.js';
+export type {
+  CircuitFake,
+  CircuitFakeDeleteAnswer,
+  CircuitFakeDelivery,
+  CircuitFakeEvent,
+  CircuitFakeLimits,
+  CircuitFakeOptions,
+  CircuitFakePresenceEvent,
+  CircuitFakePresenceState,
+  CircuitFakeSeed,
+  CircuitFakeSettings,
+  CircuitFakeUser,
+  CircuitFakeWebhook,
+  CircuitFakeWebhookEvent,
+} from './testing/types.js';

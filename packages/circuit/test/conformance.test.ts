@@ -22,7 +22,7 @@ const idCases = (name: string, call: (client: CircuitClient, value: string) => P
 
 testProvider<CircuitClient>({
   provider: 'circuit',
-  createClient: (settings) => createCircuit({ ...settings, baseUrl: `${settings.baseUrl}/rest/v2`, token, fetch: checker.fetch }),
+  createClient: (settings) => createCircuit({ ...settings, token, fetch: checker.fetch }),
   secrets: [token],
   read: {
     call: (client, options) => client.webhooks.get(id, options),
@@ -47,9 +47,29 @@ testProvider<CircuitClient>({
     { name: 'empty filter', call: (client) => client.webhooks.create({ url, filter: [] }), field: 'input.filter' },
     { name: 'empty string in filter', call: (client) => client.webhooks.create({ url, filter: [''] }), field: 'input.filter.0' },
     {
-      name: 'filter not shaped AREA.EVENT',
-      call: (client) => client.webhooks.create({ url, filter: ['ADD_ITEM'] }),
+      name: 'filter entry that does not compile as a regular expression',
+      call: (client) => client.webhooks.create({ url, filter: ['CONVERSATION.('] }),
       field: 'input.filter.0',
+    },
+    {
+      name: 'filter entry with whitespace',
+      call: (client) => client.webhooks.create({ url, filter: ['CONVERSATION. ADD_ITEM'] }),
+      field: 'input.filter.0',
+    },
+    {
+      name: 'repeated filter entry',
+      call: (client) => client.webhooks.create({ url, filter: ['CONVERSATION.CREATE', 'CONVERSATION.CREATE'] }),
+      field: 'input.filter',
+    },
+    {
+      name: 'too many filter entries',
+      call: (client) => client.webhooks.create({ url, filter: Array.from({ length: 33 }, (_, index) => `AREA.EVENT_${index}`) }),
+      field: 'input.filter',
+    },
+    {
+      name: 'unknown key in a webhook input',
+      call: (client) => client.webhooks.create({ url, filter: ['CONVERSATION.CREATE'], name: 'x' } as never),
+      field: 'input.name',
     },
     {
       name: 'filter entry of 2049 characters',
@@ -73,7 +93,27 @@ testProvider<CircuitClient>({
       field: 'input.url',
     },
     { name: 'empty userIds', call: (client) => client.presence.create({ url, userIds: [] }), field: 'input.userIds' },
-    { name: 'user id not a UUID', call: (client) => client.presence.create({ url, userIds: ['../me'] }), field: 'input.userIds.0' },
+    { name: 'empty user id', call: (client) => client.presence.create({ url, userIds: [''] }), field: 'input.userIds.0' },
+    {
+      name: 'repeated user id',
+      call: (client) => client.presence.create({ url, userIds: [id, id.toUpperCase()] }),
+      field: 'input.userIds',
+    },
+    {
+      name: 'more user ids than maxPresenceUserIds',
+      call: (client) => client.presence.create({ url, userIds: Array.from({ length: 101 }, (_, index) => `user-${index}`) }),
+      field: 'input.userIds',
+    },
+    {
+      name: 'unknown key in a presence update',
+      call: (client) => client.presence.update(id, { url, filter: ['CONVERSATION.CREATE'] } as never),
+      field: 'changes.filter',
+    },
+    {
+      name: 'unknown key next to confirm',
+      call: (client) => client.webhooks.deleteAll({ confirm: true, everything: true } as never),
+      field: 'confirmation.everything',
+    },
     { name: 'empty webhook update', call: (client) => client.webhooks.update(id, {}), field: 'changes' },
     { name: 'empty presence update', call: (client) => client.presence.update(id, {}), field: 'changes' },
     { name: 'deleteAll without confirm', call: (client) => client.webhooks.deleteAll({} as never), field: 'confirmation' },

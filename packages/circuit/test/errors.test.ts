@@ -62,7 +62,7 @@ describe('error answers over the wire', () => {
   const h = useHarness();
 
   it('a JSON error body gives the code and the service words (validation errors included)', async () => {
-    h.fake.server.fault({
+    h.fake.faults.inject({
       type: 'respond',
       status: 400,
       json: { errorCode: '400', errorDescription: 'the request contains invalid data', validationErrors: ['url: bad', 'filter: bad'] },
@@ -77,7 +77,7 @@ describe('error answers over the wire', () => {
 
   it('a plain-text 503 is retried, then reported with its text', async () => {
     const client = h.clientWith({ retry: { limit: 1, delay: () => 1 } });
-    h.fake.server.fault(
+    h.fake.faults.inject(
       { type: 'respond', status: 503, body: 'Service Unavailable', headers: { 'content-type': 'text/plain' } },
       { times: 2 },
     );
@@ -89,7 +89,7 @@ describe('error answers over the wire', () => {
   });
 
   it('an XML error body is read like a JSON one: its code and the service words', async () => {
-    h.fake.server.fault({
+    h.fake.faults.inject({
       type: 'respond',
       status: 404,
       body: '<?xml version="1.0"?><error><errorCode>404</errorCode><errorDescription>gone</errorDescription></error>',

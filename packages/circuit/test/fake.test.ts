@@ -3,7 +3,7 @@
 import { type CallbackRecorder, createCallbackRecorder } from '@hooks/core/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCircuit } from '../src/index.js';
-import { type CircuitFake, createCircuitFake } from '../src/testing.js';
+import { type CircuitFake, type CircuitFakeDeleteAnswer, createCircuitFake } from '../src/testing.js';
 import { expectEnumDeviation, missingId, userA, userB } from './helpers.js';
 import { checkedFetch } from './spec.js';
 
@@ -241,12 +241,15 @@ describe('event delivery', () => {
     expect(delivery!.body).toEqual({ type: 'CONVERSATION.UPDATE', conversation: { convId: 'c' } });
   });
 
-  it('emitPresence POSTs { webhookId, presenceState } to the presence webhooks following the user', async () => {
+  it('emit of a USER.USER_PRESENCE_CHANGE POSTs { webhookId, presenceState } to the presence webhooks following the user', async () => {
     const target = await receiver();
     const following = fake.seed({ url: `${target.url}/a`, userIds: [userA] });
     fake.seed({ url: `${target.url}/b`, userIds: [userB] });
     fake.seed({ url: `${target.url}/events`, filter: ['USER.USER_UPDATED'] });
-    const results = await fake.emitPresence({ userId: userA.toUpperCase(), state: 'AVAILABLE', statusMessage: 'in' });
+    const results = await fake.emit({
+      type: 'USER.USER_PRESENCE_CHANGE',
+      presenceState: { userId: userA.toUpperCase(), state: 'AVAILABLE', statusMessage: 'in' },
+    });
     expect(results).toEqual([expect.objectContaining({ webhookId: following.id, status: 200 })]);
     const [delivery] = await target.waitFor(1);
     expect(delivery!.path).toBe('/a');
@@ -259,9 +262,10 @@ describe('event delivery', () => {
   it('reports what the receiver answered, including unreachable receivers', async () => {
     const failing = await createCallbackRecorder({ status: 500, text: 'boom' });
     receivers.push(failing);
-    fake.seed({ url: failing.url, filter: ['USER.INCOMING_CALL'] });
-    fake.seed({ url: 'http://127.0.0.1:1/closed', filter: ['USER.INCOMING_CALL'] });
-    const results = await fake.emit({ type: 'USER.INCOMING_CALL' }, { timeoutMs: 2_000 });
+    const quick = await createCircuitFake({ deliveryTimeoutMs: 2_000 });
+    quick.seed({ url: failing.url, filter: ['USER.INCOMING_CALL'] });
+    quick.seed({ url: 'http://127.0.0.1:1/closed', filter: ['USER.INCOMING_CALL'] });
+    const results = await quick.emit({ type: 'USER.INCOMING_CALL' }).finally(() => quick.close());
     expect(results.map((result) => result.status)).toEqual([500, 0]);
     expect(results[0]!.body).toBe('boom');
     expect(results[1]!.error).toEqual(expect.any(String));
@@ -269,7 +273,8 @@ describe('event delivery', () => {
 
   it('refuses events without an AREA.EVENT type', async () => {
     await expect(fake.emit({ type: 'nonsense' })).rejects.toThrow(/AREA.EVENT/);
-    await expect(fake.emitPresence({ userId: userA } as never)).rejects.toThrow(/state/);
+    await expect(fake.emit({ type: 'USER.USER_PRESENCE_CHANGE', presenceState: { userId: userA } } as never)).rejects.toThrow(/state/);
+    await expect(fake.emit({ type: 'USER.USER_PRESENCE_CHANGE' } as never)).rejects.toThrow(/presenceState/);
   });
 });
 
@@ -295,4 +300,60 @@ describe('options', () => {
       await custom.close();
     }
   });
+});
+
+describe('the common fake surface', () => {
+  it('url is the origin, baseUrl the server root, settings what createCircuit takes (read again after a rotation)', async () => {
+    expect(fake.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(fake.baseUrl).toBe(fake.url);
+    expect(fake.settings).toEqual({ baseUrl: fake.url, token: fake.token });
+    const client = createCircuit({ ...fake.settings, fetch: checker.fetch });
+    await expect(client.webhooks.list().toArray()).resolves.toEqual([]);
+    const rotated = fake.rotateToken();
+    expect(fake.settings.token).toBe(rotated);
+    await expect(
+      createCircuit({ ...fake.settings, fetch: checker.fetch })
+        .webhooks.list()
+        .toArray(),
+    ).resolves.toEqual([]);
+    expect(fake.log.map((request) => request.headers.authorization)).toEqual(['Bearer circuit-fake-token', `Bearer ${rotated}`]);
+  });
+
+  it('seed stores without a request and returns the stored WebHook; faults.inject answers the next requests', async () => {
+    const seeded = fake.seed({ url, filter: ['CONVERSATION.CREATE'] });
+    expect(fake.log).toHaveLength(0);
+    expect(fake.webhooks()).toEqual([seeded]);
+    fake.faults.inject({ type: 'respond', status: 503, body: 'busy' }, { times: 1 });
+    expect((await call('GET', '/webhooks')).status).toBe(503);
+    expect((await call('GET', '/webhooks')).json).toEqual([seeded]);
+  });
+});
+
+describe('delete answers (varied, since the services differ)', () => {
+  const variants: [CircuitFakeDeleteAnswer, number, string, string][] = [
+    ['no-content', 204, '', ''],
+    ['empty', 200, '', ''],
+    ['json', 200, 'application/json', '"id"'],
+    ['text', 200, 'text/plain', 'The operation was successful'],
+  ];
+  for (const [deleteAnswer, status, type, content] of variants) {
+    it(`deleteAnswer '${deleteAnswer}': ${status} ${type || 'without a body'} for one and for all`, async () => {
+      const varied = await createCircuitFake({ deleteAnswer });
+      try {
+        const hook = varied.seed({ url, filter: ['CONVERSATION.CREATE'] });
+        varied.seed({ url: `${url}/2`, filter: ['CONVERSATION.CREATE'] });
+        const headers = { authorization: `Bearer ${varied.token}`, accept: 'application/json' };
+        for (const path of [`/rest/v2/webhooks/${hook.id}`, '/rest/v2/webhooks']) {
+          const response = await fetch(`${varied.url}${path}`, { method: 'DELETE', headers });
+          const text = await response.text();
+          expect([response.status, response.headers.get('content-type') ?? '']).toEqual([status, expect.stringContaining(type)]);
+          if (content === '') expect(text).toBe('');
+          else expect(text).toContain(content);
+        }
+        expect(varied.webhooks()).toEqual([]);
+      } finally {
+        await varied.close();
+      }
+    });
+  }
 });

@@ -70,7 +70,7 @@ export const userC = 'a3bb189e-8bf9-4888-9912-ace4e6543002';
 export const missingId = '00000000-0000-4000-8000-000000000000';
 
 /**
- * For a test that deliberately sends a value outside the 2.9.178 enum (the `EventName` escape
+ * For a test that deliberately sends a value outside the 2.9.178 enum (the `CircuitEventFilter` escape
  * hatch): takes the recorded verdicts and expects the last one to be exactly that violation.
  * Without the shared folder nothing was checked, and there is nothing to assert.
  */

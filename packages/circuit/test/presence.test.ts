@@ -46,11 +46,47 @@ describe('presence.create', () => {
     const create = (input: unknown) => () => h.client.presence.create(input as never);
     await refusedBeforeSending(h.fake, create({ url, userIds: [] }), 'input.userIds');
     await refusedBeforeSending(h.fake, create({ url }), 'input.userIds');
-    await refusedBeforeSending(h.fake, create({ url, userIds: [userA, 'not-a-uuid'] }), 'input.userIds.1');
+    await refusedBeforeSending(h.fake, create({ url, userIds: [userA, ''] }), 'input.userIds.1');
+    await refusedBeforeSending(h.fake, create({ url, userIds: [userA, '   '] }), 'input.userIds.1');
+    await refusedBeforeSending(h.fake, create({ url, userIds: [userA, 'a\nb'] }), 'input.userIds.1');
+    await refusedBeforeSending(h.fake, create({ url, userIds: [42] }), 'input.userIds.0');
+    await refusedBeforeSending(h.fake, create({ url, userIds: ['x'.repeat(6501)] }), 'input.userIds.0');
+    const repeated = await refusedBeforeSending(h.fake, create({ url, userIds: [userA, userB, userA.toUpperCase()] }), 'input.userIds');
+    expect(repeated.message).toContain('entries 0 and 2 are the same');
     await refusedBeforeSending(h.fake, create({ url, userIds: [`${userA},${userB}`] }), 'input.userIds.0');
     await refusedBeforeSending(h.fake, create({ url, userIds: userA }), 'input.userIds');
     await refusedBeforeSending(h.fake, create({ url: 'mailto:a@example.com', userIds: [userA] }), 'input.url');
     await refusedBeforeSending(h.fake, create({ url, userIds: [userA], filter: ['CONVERSATION.CREATE'] }), 'input.filter');
+  });
+});
+
+describe('presence user ids are strings, bounded in number', () => {
+  const h = useHarness({}, { maxPresenceUserIds: 3 });
+
+  it('sends any non-empty string id as given (the spec types them as strings); the server judges them', async () => {
+    const error = await apiError(h.client.presence.create({ url, userIds: ['bob', 'alice@example.com'] }));
+    // The fake, like Circuit whose user ids are UUIDs, finds these invalid; the client sent them.
+    expect([error.status, error.message]).toEqual([400, expect.stringContaining('one or more invalid userIds')]);
+    expect(h.fake.log.at(-1)!.rawBody).toBe('url=https%3A%2F%2Fbot.example.com%2Fpresence&userIds=bob&userIds=alice%40example.com');
+  });
+
+  it('the bound is the maxPresenceUserIds setting: 3 ids pass, 4 are refused before sending', async () => {
+    expect(h.client.maxPresenceUserIds).toBe(3);
+    const hook = await h.client.presence.create({ url, userIds: [userA, userB, userC] });
+    expect(hook.subscriptionIds).toEqual([userA, userB, userC]);
+    const four = [userA, userB, userC, missingId];
+    const error = await refusedBeforeSending(h.fake, () => h.client.presence.create({ url, userIds: four }), 'input.userIds');
+    expect(error.message).toContain('at most 3 entries');
+    await refusedBeforeSending(h.fake, () => h.client.presence.update(hook.id, { userIds: four }), 'changes.userIds');
+  });
+
+  it('defaults to 100 ids per request', async () => {
+    const client = h.clientWith({ maxPresenceUserIds: undefined });
+    expect(client.maxPresenceUserIds).toBe(100);
+    const ids = Array.from({ length: 101 }, (_, index) => `00000000-0000-4000-8000-${String(index).padStart(12, '0')}`);
+    await refusedBeforeSending(h.fake, () => client.presence.create({ url, userIds: ids }), 'input.userIds');
+    const hook = await client.presence.create({ url, userIds: ids.slice(0, 100) });
+    expect(hook.subscriptionIds).toHaveLength(100);
   });
 });
 
@@ -99,7 +135,9 @@ describe('presence.update', () => {
     expect(error.message).toContain('must give "url", "userIds" or both');
     await refusedBeforeSending(h.fake, update(undefined), 'changes');
     await refusedBeforeSending(h.fake, update({ userIds: [] }), 'changes.userIds');
-    await refusedBeforeSending(h.fake, update({ userIds: ['x'] }), 'changes.userIds.0');
+    await refusedBeforeSending(h.fake, update({ userIds: [''] }), 'changes.userIds.0');
+    await refusedBeforeSending(h.fake, update({ userIds: [userB, userB] }), 'changes.userIds');
+    await refusedBeforeSending(h.fake, update({ userIds: [userA], filter: ['CONVERSATION.CREATE'] }), 'changes.filter');
     await refusedBeforeSending(h.fake, update({ url: 'https://a b' }), 'changes.url');
     await refusedBeforeSending(h.fake, update({ url }, 'presence'), 'id');
   });

@@ -114,7 +114,14 @@ describe('circuitProvider', () => {
     const ensure = (spec: unknown) => () => provider.ensure(spec as CircuitSpec);
     await refusedBeforeSending(h.fake, ensure({ kind: 'webhook', url, filter: [] }), 'spec.filter');
     await refusedBeforeSending(h.fake, ensure({ kind: 'webhook', url: 'javascript:x', filter: ['CONVERSATION.CREATE'] }), 'spec.url');
-    await refusedBeforeSending(h.fake, ensure({ kind: 'presence', url, userIds: ['nope'] }), 'spec.userIds.0');
+    await refusedBeforeSending(h.fake, ensure({ kind: 'presence', url, userIds: [''] }), 'spec.userIds.0');
+    await refusedBeforeSending(h.fake, ensure({ kind: 'presence', url, userIds: [userA, userA] }), 'spec.userIds');
+    await refusedBeforeSending(
+      h.fake,
+      ensure({ kind: 'webhook', url, filter: ['CONVERSATION.CREATE', 'CONVERSATION.CREATE'] }),
+      'spec.filter',
+    );
+    await refusedBeforeSending(h.fake, ensure({ kind: 'webhook', url, filter: ['CONVERSATION.['] }), 'spec.filter.0');
     await refusedBeforeSending(h.fake, ensure({ kind: 'presence', url, userIds: [userA], filter: ['CONVERSATION.CREATE'] }), 'spec.filter');
     await refusedBeforeSending(h.fake, ensure({ url, filter: ['CONVERSATION.CREATE'] }), 'spec.kind');
     await refusedBeforeSending(h.fake, ensure(undefined), 'spec.kind');

@@ -5,13 +5,22 @@
 // operation consumes, decodes the form body by each parameter's `collectionFormat`, refuses
 // unknown or repeated scalar fields, and hands the decoded values to the validator.
 import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import validatorModule from 'openapi-request-validator';
 
-/** The shared folder of the monorepo; the contract tests are skipped only when it is missing. */
-export const sharedFolder = new URL('../../../../shared/', import.meta.url);
-export const sharedFolderPresent = existsSync(fileURLToPath(sharedFolder));
-export const specUrl = new URL('../../../../shared/specs/circuit/circuitsandbox_rest_v2_2.9.178_swagger2.json', import.meta.url);
+/**
+ * Where the specs are: `HOOKS_SPECS_DIR` when set, else the monorepo's `shared/specs/` folder
+ * next to the repository. The contract tests need the Circuit Swagger file in it.
+ */
+export const specsFolder: URL = process.env.HOOKS_SPECS_DIR
+  ? pathToFileURL(`${resolve(process.env.HOOKS_SPECS_DIR)}/`)
+  : new URL('../../../../shared/specs/', import.meta.url);
+export const specUrl = new URL('circuit/circuitsandbox_rest_v2_2.9.178_swagger2.json', specsFolder);
+/** Whether the Swagger file is there; without it nothing is checked against the spec. */
+export const specPresent = existsSync(fileURLToPath(specUrl));
+/** Why the contract checks cannot run, for the skip line or the CI failure. */
+export const specMissing = `the Circuit Swagger file ${fileURLToPath(specUrl)} is missing (set HOOKS_SPECS_DIR to the shared/specs folder)`;
 
 type Validator = { validateRequest(request: unknown): { errors: { path?: string; message: string; location?: string }[] } | undefined };
 type ValidatorClass = new (args: { parameters: unknown[]; schemas?: unknown }) => Validator;
@@ -175,8 +184,8 @@ export function loadSpec(): Spec {
   return { basePath: document.basePath, operations, check };
 }
 
-/** The spec, when the shared folder is there. */
-export const spec: Spec | undefined = sharedFolderPresent ? loadSpec() : undefined;
+/** The spec, when the file is there. */
+export const spec: Spec | undefined = specPresent ? loadSpec() : undefined;
 
 /** A `fetch` that records the verdict on every request it sends (when the spec is loaded), then sends it. */
 export interface CheckedFetch {

@@ -2,25 +2,25 @@ import type { NormalizedWebhook, WebhookProvider } from '@hooks/core';
 import { describe, expectTypeOf, it } from 'vitest';
 import {
   type CircuitClient,
+  type CircuitEventFilter,
   type CircuitKind,
+  type CircuitKnownEvent,
   type CircuitSpec,
   type CircuitWebhook,
+  type CircuitWebhookType,
   circuitProvider,
   createCircuit,
-  type EventName,
-  type KnownEvent,
-  type WebhookType,
 } from '../src/index.js';
 
 declare const client: CircuitClient;
 
 describe('public types', () => {
   it('filter names: the known ones autocomplete, newer ones still fit', () => {
-    expectTypeOf<'CONVERSATION.ADD_ITEM'>().toExtend<KnownEvent>();
-    expectTypeOf<'SPACE.CREATE'>().toExtend<EventName>();
-    expectTypeOf<'SPACE.CREATE'>().not.toExtend<KnownEvent>();
-    expectTypeOf<CircuitWebhook['filter']>().toEqualTypeOf<EventName[]>();
-    expectTypeOf<'MANUAL'>().toExtend<WebhookType>();
+    expectTypeOf<'CONVERSATION.ADD_ITEM'>().toExtend<CircuitKnownEvent>();
+    expectTypeOf<'SPACE.CREATE'>().toExtend<CircuitEventFilter>();
+    expectTypeOf<'SPACE.CREATE'>().not.toExtend<CircuitKnownEvent>();
+    expectTypeOf<CircuitWebhook['filter']>().toEqualTypeOf<CircuitEventFilter[]>();
+    expectTypeOf<'MANUAL'>().toExtend<CircuitWebhookType>();
   });
 
   it('the WebHook model: epoch ms and a Date', () => {
@@ -38,7 +38,7 @@ describe('public types', () => {
   it('CircuitSpec is a union narrowed by kind', () => {
     const spec = { kind: 'presence', url: 'https://a.example', userIds: ['x'] } as CircuitSpec;
     if (spec.kind === 'presence') expectTypeOf(spec.userIds).toEqualTypeOf<readonly string[]>();
-    else expectTypeOf(spec.filter).toEqualTypeOf<readonly EventName[]>();
+    else expectTypeOf(spec.filter).toEqualTypeOf<readonly CircuitEventFilter[]>();
     // @ts-expect-error: a presence spec has no filter
     const wrong: CircuitSpec = { kind: 'presence', url: 'https://a.example', filter: ['CONVERSATION.CREATE'] };
     void wrong;

@@ -77,9 +77,14 @@ describe('webhooks.create', () => {
     const create = (input: unknown) => () => client.webhooks.create(input as never);
     await refusedBeforeSending(fake, create({ url, filter: [] }), 'input.filter');
     await refusedBeforeSending(fake, create({ url }), 'input.filter');
-    await refusedBeforeSending(fake, create({ url, filter: ['conversation.create'] }), 'input.filter.0');
-    await refusedBeforeSending(fake, create({ url, filter: ['CONVERSATION'] }), 'input.filter.0');
-    await refusedBeforeSending(fake, create({ url, filter: ['CONVERSATION.*'] }), 'input.filter.0');
+    await refusedBeforeSending(fake, create({ url, filter: ['CONVERSATION.('] }), 'input.filter.0');
+    await refusedBeforeSending(fake, create({ url, filter: ['CONVERSATION.[A-'] }), 'input.filter.0');
+    await refusedBeforeSending(fake, create({ url, filter: ['CONVERSATION.CREATE', '*'] }), 'input.filter.1');
+    await refusedBeforeSending(fake, create({ url, filter: ['CONVERSATION. CREATE'] }), 'input.filter.0');
+    await refusedBeforeSending(fake, create({ url, filter: ['CONVERSATION.CREATE\t'] }), 'input.filter.0');
+    await refusedBeforeSending(fake, create({ url, filter: ['CONVERSATION.CREATE\n'] }), 'input.filter.0');
+    await refusedBeforeSending(fake, create({ url, filter: ['USER.(A|B){1,2}'] }), 'input.filter.0');
+    await refusedBeforeSending(fake, create({ url, filter: [42] }), 'input.filter.0');
     await refusedBeforeSending(fake, create({ url, filter: ['CONVERSATION.CREATE', ''] }), 'input.filter.1');
     await refusedBeforeSending(fake, create({ url, filter: [`A.${'B'.repeat(2047)}`] }), 'input.filter.0');
     await refusedBeforeSending(fake, create({ url, filter: 'CONVERSATION.CREATE' }), 'input.filter');
@@ -105,6 +110,50 @@ describe('webhooks.create', () => {
       () => h.client.webhooks.create({ url: `${longest}a`, filter: ['CONVERSATION.CREATE'] }),
       'input.url',
     );
+  });
+});
+
+describe('filters are regular-expression patterns', () => {
+  const h = useHarness();
+
+  it('sends patterns as given; the server matches them against AREA.EVENT and delivers accordingly', async () => {
+    const hook = await h.client.webhooks.create({ url, filter: ['CONVERSATION\\..*', 'USER\\.USER_(UPDATED|SETTING_UPDATED)'] });
+    expect(hook.filter).toEqual(['CONVERSATION\\..*', 'USER\\.USER_(UPDATED|SETTING_UPDATED)']);
+    expect(new URLSearchParams(h.fake.log.at(-1)!.rawBody).getAll('filter')).toEqual([
+      'CONVERSATION\\..*',
+      'USER\\.USER_(UPDATED|SETTING_UPDATED)',
+    ]);
+    // Patterns are outside the 2.9.178 enum: the documented escape hatch (see contract.test.ts).
+    expectEnumDeviation(h.checker);
+  });
+
+  it('accepts names the client does not know (a newer server decides) and lower-case patterns', async () => {
+    const hook = await h.client.webhooks.create({ url, filter: ['CONVERSATION.*', 'conversation.create|CONVERSATION.UPDATE'] });
+    expect(hook.filter).toEqual(['CONVERSATION.*', 'conversation.create|CONVERSATION.UPDATE']);
+    expectEnumDeviation(h.checker);
+  });
+
+  it('refuses a repeated entry (exact text) and more than 32 entries, naming the filter', async () => {
+    const create = (filter: unknown) => () => h.client.webhooks.create({ url, filter } as never);
+    const repeated = await refusedBeforeSending(
+      h.fake,
+      create(['CONVERSATION.CREATE', 'USER.USER_UPDATED', 'CONVERSATION.CREATE']),
+      'input.filter',
+    );
+    expect(repeated.message).toContain('entries 0 and 2 are the same');
+    const many = Array.from({ length: 33 }, (_, index) => `AREA.EVENT_${index}`);
+    const tooMany = await refusedBeforeSending(h.fake, create(many), 'input.filter');
+    expect(tooMany.message).toContain('at most 32 entries');
+    const hook = await h.client.webhooks.create({ url, filter: ['CONVERSATION.CREATE'] });
+    await refusedBeforeSending(h.fake, () => h.client.webhooks.update(hook.id, { filter: ['A.B', 'A.B'] }), 'changes.filter');
+    await refusedBeforeSending(h.fake, () => h.client.webhooks.update(hook.id, { filter: many }), 'changes.filter');
+  });
+
+  it('32 distinct entries are accepted', async () => {
+    const filter = [...Array.from({ length: 31 }, (_, index) => `CONVERSATION\\.ADD_ITEM|X${index}`), 'CONVERSATION.CREATE'];
+    const hook = await h.client.webhooks.create({ url, filter });
+    expect(hook.filter).toEqual(filter);
+    expectEnumDeviation(h.checker);
   });
 });
 
@@ -145,7 +194,7 @@ describe('webhooks.list and webhooks.get', () => {
     expect(error.reason).toBe('not-found');
     expect(error.code).toBe('404');
     expect(error.message).toContain('The webHook does not exist');
-    expect(error.url).toBe(`${h.fake.baseUrl}/webhooks/${missingId}`);
+    expect(error.url).toBe(`${h.fake.url}/rest/v2/webhooks/${missingId}`);
   });
 
   it('401 on list and get after the token was rotated', async () => {
@@ -269,5 +318,31 @@ describe('webhooks.delete and webhooks.deleteAll', () => {
       expect(error.status).toBe(401);
       expect(error.message).toContain('READ_CONVERSATIONS and READ_USER');
     }
+  });
+});
+
+describe('delete and deleteAll accept every answer a server may give', () => {
+  for (const deleteAnswer of ['no-content', 'empty', 'json'] as const) {
+    describe(`deleteAnswer '${deleteAnswer}'`, () => {
+      const h = useHarness({ deleteAnswer });
+      it('delete and deleteAll resolve, and the webhooks are gone', async () => {
+        const hook = await h.client.webhooks.create({ url, filter: ['CONVERSATION.CREATE'] });
+        await h.client.webhooks.create({ url: `${url}/2`, filter: ['CONVERSATION.CREATE'] });
+        await expect(h.client.webhooks.delete(hook.id)).resolves.toBeUndefined();
+        await expect(h.client.webhooks.deleteAll({ confirm: true })).resolves.toBeUndefined();
+        expect(h.fake.webhooks()).toEqual([]);
+      });
+    });
+  }
+
+  describe("deleteAnswer 'text' (a 200 with a text/plain body)", () => {
+    const h = useHarness({ deleteAnswer: 'text' });
+    it('delete and deleteAll resolve, and the webhooks are gone', async () => {
+      const hook = await h.client.webhooks.create({ url, filter: ['CONVERSATION.CREATE'] });
+      await h.client.webhooks.create({ url: `${url}/2`, filter: ['CONVERSATION.CREATE'] });
+      await expect(h.client.webhooks.delete(hook.id)).resolves.toBeUndefined();
+      await expect(h.client.webhooks.deleteAll({ confirm: true })).resolves.toBeUndefined();
+      expect(h.fake.webhooks()).toEqual([]);
+    });
   });
 });

@@ -1,51 +1,39 @@
+/**
+ * Event webhooks: the operations on `/webhooks` and what each one sends.
+ *
+ * @module
+ */
 import { type CallOptions, joinPath, type Paginated, parseInput, single, type Transport, uuid } from '@hooks/core';
-import * as v from 'valibot';
-import { type CircuitWebhook, callbackUrl, type EventName, filterList, webhookListSchema, webhookSchema } from './schemas.js';
+import { confirmationSchema, webhookCreateSchema, webhookUpdateSchema } from '../input.js';
+import type { CircuitWebhook, CircuitWebhookCreateInput, CircuitWebhookUpdateInput } from '../types.js';
+import { webhookListSchema, webhookSchema } from '../wire.js';
 
-/** What `webhooks.create` registers. */
-export interface CreateWebhookInput {
-  /** The callback URL Circuit POSTs events to: absolute http(s), at most 2048 characters (form field `url`). */
-  url: string;
-  /**
-   * The events to forward, at least one (form field `filter`, one repeated key per entry). Known
-   * names autocomplete; other `AREA.EVENT` names are sent as given, for servers that know them.
-   */
-  filter: readonly EventName[];
-}
-
-/** What `webhooks.update` changes; at least one field. Fields left out keep their value. */
-export interface UpdateWebhookInput {
-  /** A new callback URL (form field `url`). */
-  url?: string | undefined;
-  /** A new, non-empty filter that replaces the old one (form field `filter`). */
-  filter?: readonly EventName[] | undefined;
-}
-
-/** The event webhooks of the user the token belongs to (`/webhooks`). */
-export interface WebhooksResource {
+/** The event webhooks of the user the token belongs to (`/webhooks`), at `client.webhooks`. */
+export interface CircuitWebhookResource {
   /**
    * Registers an event webhook: `POST /webhooks` with the form fields `url` and `filter`.
    * Not retried once sent (a duplicate would count against the webhook quota).
    *
-   * @throws InputError for a bad URL or filter, before any request.
-   * @throws ApiError 403 when the maximum number of webhooks is reached; 401 when the token
-   * is invalid or lacks the scope (ALL, or READ_CONVERSATIONS and READ_USER); 400 when the server
-   * refuses a filter it does not support.
+   * @throws {@link @hooks/core!index.InputError | InputError} for a bad URL or filter (empty, too many entries, a repeated entry, or an
+   * entry that does not compile or holds whitespace or a comma), or an unknown key, before any request.
+   * @throws {@link @hooks/core!index.ApiError | ApiError} with reason `forbidden` (403) when the maximum number of webhooks is reached;
+   * `unauthorized` (401) when the token is invalid or lacks the scope (ALL, or READ_CONVERSATIONS and
+   * READ_USER); `bad-request` (400) when the server refuses a filter it does not support.
    * @example
    * ```ts
    * const hook = await circuit.webhooks.create({
    *   url: 'https://bot.example.com/circuit',
-   *   filter: ['CONVERSATION.ADD_ITEM', 'CONVERSATION.UPDATE_ITEM'],
+   *   filter: ['CONVERSATION.ADD_ITEM', 'USER\\.USER_.*'],
    * });
    * console.log(hook.id, hook.createdAt);
    * ```
    */
-  create(input: CreateWebhookInput, options?: CallOptions): Promise<CircuitWebhook>;
+  create(input: CircuitWebhookCreateInput, options?: CallOptions): Promise<CircuitWebhook>;
   /**
    * Lists every webhook of the user (event and presence webhooks): `GET /webhooks`. The API does
    * not page; the one request is sent when iteration starts.
    *
-   * @throws ApiError 401 when the token is invalid or lacks the scope.
+   * @throws {@link @hooks/core!index.ApiError | ApiError} with reason `unauthorized` (401) when the token is invalid or lacks the scope.
    * @example
    * ```ts
    * for await (const hook of circuit.webhooks.list()) console.log(hook.id, hook.url, hook.filter);
@@ -57,8 +45,8 @@ export interface WebhooksResource {
    * Reads one webhook (event or presence): `GET /webhooks/{id}`.
    *
    * @param id - the webhook's UUID.
-   * @throws InputError when `id` is not a UUID, before any request.
-   * @throws ApiError 404 when no such webhook exists.
+   * @throws {@link @hooks/core!index.InputError | InputError} when `id` is not a UUID, before any request.
+   * @throws {@link @hooks/core!index.ApiError | ApiError} with reason `not-found` (404) when no such webhook exists.
    * @example
    * ```ts
    * const hook = await circuit.webhooks.get('8b637a4d-75e3-445a-88ea-01979d4008ef');
@@ -70,20 +58,21 @@ export interface WebhooksResource {
    * A new filter replaces the old one.
    *
    * @param id - the webhook's UUID.
-   * @throws InputError when `id` is not a UUID, when neither field is given, or for a bad URL or filter.
-   * @throws ApiError 404 when no such webhook exists.
+   * @throws {@link @hooks/core!index.InputError | InputError} when `id` is not a UUID, when neither field is given, for a bad URL or
+   * filter, or an unknown key.
+   * @throws {@link @hooks/core!index.ApiError | ApiError} with reason `not-found` (404) when no such webhook exists.
    * @example
    * ```ts
    * await circuit.webhooks.update(hook.id, { filter: ['CONVERSATION.ADD_ITEM'] });
    * ```
    */
-  update(id: string, changes: UpdateWebhookInput, options?: CallOptions): Promise<CircuitWebhook>;
+  update(id: string, changes: CircuitWebhookUpdateInput, options?: CallOptions): Promise<CircuitWebhook>;
   /**
-   * Deletes one webhook (event or presence): `DELETE /webhooks/{id}`.
+   * Deletes one webhook (event or presence): `DELETE /webhooks/{id}`. Any answer body is ignored.
    *
    * @param id - the webhook's UUID.
-   * @throws InputError when `id` is not a UUID, before any request.
-   * @throws ApiError 404 when no such webhook exists.
+   * @throws {@link @hooks/core!index.InputError | InputError} when `id` is not a UUID, before any request.
+   * @throws {@link @hooks/core!index.ApiError | ApiError} with reason `not-found` (404) when no such webhook exists.
    * @example
    * ```ts
    * await circuit.webhooks.delete(hook.id);
@@ -95,7 +84,7 @@ export interface WebhooksResource {
    * including ones registered by other programs with the same credentials: `DELETE /webhooks`.
    * There is no undo. To make that a deliberate act it requires `{ confirm: true }`.
    *
-   * @throws InputError without `{ confirm: true }`, before any request.
+   * @throws {@link @hooks/core!index.InputError | InputError} without `{ confirm: true }` (or with another key), before any request.
    * @example
    * ```ts
    * // At start-up, drop the registrations a previous run left behind:
@@ -105,24 +94,14 @@ export interface WebhooksResource {
   deleteAll(confirmation: { confirm: true }, options?: CallOptions): Promise<void>;
 }
 
-/** The input of `webhooks.create`, strict so that a misspelt field is an error rather than ignored. */
-export const createWebhookSchema = v.strictObject({ url: callbackUrl, filter: filterList });
-
-const updateWebhookSchema = v.pipe(
-  v.strictObject({ url: v.optional(callbackUrl), filter: v.optional(filterList) }),
-  v.check((changes) => changes.url !== undefined || changes.filter !== undefined, 'must give "url", "filter" or both'),
-);
-
-const confirmationSchema = v.object({ confirm: v.literal(true, 'must be true: deleteAll removes every webhook of the user') });
-
-/** Builds the `webhooks` resource on a transport. */
-export function createWebhooks(transport: Transport): WebhooksResource {
+/** Builds the `webhooks` resource on a transport whose base URL is `{server}/rest/v2/`. */
+export function createWebhookResource(transport: Transport): CircuitWebhookResource {
   const context = (operation: string, field: string) => ({ provider: 'circuit', operation: `webhooks.${operation}`, field });
   const hookId = (operation: string, id: string) => parseInput(uuid, id, context(operation, 'id'));
 
   return {
     async create(input, options) {
-      const body = parseInput(createWebhookSchema, input, context('create', 'input'));
+      const body = parseInput(webhookCreateSchema, input, context('create', 'input'));
       return transport.request({
         operation: 'webhooks.create',
         method: 'POST',
@@ -155,7 +134,7 @@ export function createWebhooks(transport: Transport): WebhooksResource {
     },
     async update(id, changes, options) {
       const safe = hookId('update', id);
-      const body = parseInput(updateWebhookSchema, changes, context('update', 'changes'));
+      const body = parseInput(webhookUpdateSchema, changes, context('update', 'changes'));
       return transport.request({
         operation: 'webhooks.update',
         method: 'PUT',
