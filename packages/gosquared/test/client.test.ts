@@ -152,9 +152,9 @@ describe('triggers', () => {
     expect(JSON.parse(fake.log.at(-1)!.rawBody)).toEqual({ trigger: 'traffic_spike', value: 25 });
 
     const group = await client.triggers.create(String(hook.id), { trigger: 'exited_smart_group', value: 'churn-risk' });
-    const chat = await client.triggers.create(hook.id, { trigger: 'chat_message' });
-    expect(JSON.parse(fake.log.at(-1)!.rawBody)).toEqual({ trigger: 'chat_message' });
-    expect(chat).toEqual({ id: expect.any(Number), trigger: 'chat_message', value: undefined });
+    const chat = await client.triggers.create(hook.id, { trigger: 'chat_message', value: 'all' });
+    expect(JSON.parse(fake.log.at(-1)!.rawBody)).toEqual({ trigger: 'chat_message', value: 'all' });
+    expect(chat).toEqual({ id: expect.any(Number), trigger: 'chat_message', value: 'all' });
 
     expect(await client.triggers.list(hook.id).toArray()).toEqual([spike, group, chat]);
     expect(await client.triggers.get(hook.id, group.id)).toEqual(group);
@@ -168,7 +168,7 @@ describe('triggers', () => {
   });
 
   it('triggers of an unknown webhook are not found', async () => {
-    const error = (await failure(client.triggers.create(424242, { trigger: 'chat_message' }))) as ApiError;
+    const error = (await failure(client.triggers.create(424242, { trigger: 'chat_message', value: 'all' }))) as ApiError;
     expect(ApiError.isInstance(error)).toBe(true);
     expect(error.reason).toBe('not-found');
     expect(error.operation).toBe('triggers.create');
@@ -205,7 +205,11 @@ describe('every bad input is refused before any request', () => {
     cases.push([`webhooks.get(${name})`, (c) => c.webhooks.get(id as number), 'id']);
     cases.push([`webhooks.delete(${name})`, (c) => c.webhooks.delete(id as number), 'id']);
     cases.push([`triggers.list(${name})`, (c) => c.triggers.list(id as number), 'webhookId']);
-    cases.push([`triggers.create(${name})`, (c) => c.triggers.create(id as number, { trigger: 'chat_message' }), 'webhookId']);
+    cases.push([
+      `triggers.create(${name})`,
+      (c) => c.triggers.create(id as number, { trigger: 'chat_message', value: 'all' }),
+      'webhookId',
+    ]);
     cases.push([`triggers.get(1, ${name})`, (c) => c.triggers.get(1, id as number), 'triggerId']);
     cases.push([`triggers.delete(${name}, 1)`, (c) => c.triggers.delete(id as number, 1), 'webhookId']);
   }
@@ -235,7 +239,9 @@ describe('every bad input is refused before any request', () => {
     ['traffic threshold -3', { trigger: 'traffic_dip', value: -3 }, 'input.value'],
     ['traffic threshold as a string', { trigger: 'traffic_dip', value: '3' }, 'input.value'],
     ['traffic threshold Infinity', { trigger: 'traffic_spike', value: Number.POSITIVE_INFINITY }, 'input.value'],
-    ['chat_message with a value', { trigger: 'chat_message', value: 'x' }, 'input.value'],
+    ['chat_message with an empty value', { trigger: 'chat_message', value: '' }, 'input.value'],
+    ['chat_message with an object value', { trigger: 'chat_message', value: { all: true } }, 'input.value'],
+    ['an unknown key next to the trigger', { trigger: 'traffic_spike', value: 3, threshold: 3 }, 'input.threshold'],
   ];
   for (const [name, trigger, field] of badTriggers) {
     cases.push([`triggers.create: ${name}`, (c) => c.triggers.create(1, trigger as never), field]);
@@ -245,6 +251,17 @@ describe('every bad input is refused before any request', () => {
       field,
     ]);
   }
+  // GoSquared marks value Required on POST /webhooks/{id}/triggers, for chat_message too.
+  cases.push([
+    'triggers.create: chat_message without a value',
+    (c) => c.triggers.create(1, { trigger: 'chat_message' } as never),
+    'input.value',
+  ]);
+  cases.push([
+    'webhooks.create: an unknown key (a typo of name)',
+    (c) => c.webhooks.create({ url: 'https://example.com/x', nmae: 'Spikes' } as never),
+    'input.nmae',
+  ]);
   cases.push([
     'webhooks.create: value without trigger',
     (c) => c.webhooks.create({ url: 'https://example.com/x', value: 3 } as never),

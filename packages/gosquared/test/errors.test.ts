@@ -140,7 +140,7 @@ describe('GoSquared error bodies', () => {
   it('the fake refuses what the service refuses: an omitted url, an unknown trigger, a missing value', async () => {
     ({ fake } = await setup());
     const post = (path: string, body: unknown) =>
-      fetch(`${fake!.baseUrl}${path}?api_key=${fake!.apiKey}&site_token=${fake!.siteToken}`, {
+      fetch(`${fake!.url}/account/v1${path}?api_key=${fake!.apiKey}&site_token=${fake!.siteToken}`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify(body),
@@ -221,7 +221,7 @@ describe('rate limit (429, Retry-After, code 4002)', () => {
   it('every answer carries the X-RateLimit headers, and the budget refills continuously', async () => {
     let time = 0;
     ({ fake } = await setup({ rateLimit: { requests: 4, perMs: 4_000 }, now: () => time }));
-    const get = () => fetch(`${fake!.baseUrl}/webhooks?api_key=${fake!.apiKey}&site_token=${fake!.siteToken}`);
+    const get = () => fetch(`${fake!.url}/account/v1/webhooks?api_key=${fake!.apiKey}&site_token=${fake!.siteToken}`);
     const first = await get();
     expect(first.headers.get('x-ratelimit-limit')).toBe('4');
     expect(first.headers.get('x-ratelimit-remaining')).toBe('3');

@@ -26,7 +26,8 @@ describe('the fake GoSquared API', () => {
   it('has default credentials and serves the Account API under /account/v1', async () => {
     expect(fake.apiKey).toBe(fakeApiKey);
     expect(fake.siteToken).toBe(fakeSiteToken);
-    expect(fake.baseUrl).toBe(`${fake.url}/account/v1`);
+    expect(fake.baseUrl).toBe(fake.url);
+    expect(fake.settings).toEqual({ baseUrl: fake.url, apiKey: fakeApiKey, siteToken: fakeSiteToken });
     expect(await raw('/account/v1/webhooks')).toEqual({ status: 200, body: { list: [] } });
   });
 

@@ -28,7 +28,7 @@ describe('goSquaredProvider', () => {
       triggers: [
         { trigger: 'traffic_spike', value: 40 },
         { trigger: 'entered_smart_group', value: 'trial-users' },
-        { trigger: 'chat_message' },
+        { trigger: 'chat_message', value: 'all' },
         { trigger: 'traffic_spike', value: 40 },
       ],
     });
@@ -46,7 +46,7 @@ describe('goSquaredProvider', () => {
     expect(stored[0]!.triggers.map((trigger) => [trigger.trigger, trigger.value])).toEqual([
       ['traffic_spike', 40],
       ['entered_smart_group', 'trial-users'],
-      ['chat_message', null],
+      ['chat_message', 'all'],
     ]);
     expect(webhook.raw.triggers?.map((trigger) => trigger.id)).toEqual(stored[0]!.triggers.map((trigger) => trigger.id));
     // One create with the first trigger, two more triggers, then one read of the triggers.
@@ -87,7 +87,12 @@ describe('goSquaredProvider', () => {
     const start = fake.log.length;
     const webhook = await adapter.update(
       { kind: 'webhook', id: String(hook.id) },
-      { triggers: [{ trigger: 'chat_message' }, { trigger: 'traffic_spike', value: 20 }] },
+      {
+        triggers: [
+          { trigger: 'chat_message', value: 'all' },
+          { trigger: 'traffic_spike', value: 20 },
+        ],
+      },
     );
     expect(webhook.id).toBe(String(hook.id));
     expect(webhook.events).toEqual(['chat_message', 'traffic_spike:20']);
@@ -118,7 +123,10 @@ describe('goSquaredProvider', () => {
     expect(renamed.id).not.toBe(String(hook.id));
     expect(renamed).toMatchObject({ name: 'New', urls: [url], events: ['traffic_dip:3', 'entered_smart_group:g1'] });
     expect(fake.webhooks().map((stored) => [stored.id, stored.name])).toEqual([[Number(renamed.id), 'New']]);
-    const moved = await adapter.update(renamed, { url: 'https://example.com/moved', triggers: [{ trigger: 'chat_message' }] });
+    const moved = await adapter.update(renamed, {
+      url: 'https://example.com/moved',
+      triggers: [{ trigger: 'chat_message', value: 'all' }],
+    });
     expect(moved).toMatchObject({ urls: ['https://example.com/moved'], name: 'New', events: ['chat_message'] });
     expect(fake.webhooks()).toEqual([expect.objectContaining({ id: Number(moved.id), url: 'https://example.com/moved', name: 'New' })]);
   });
@@ -135,7 +143,14 @@ describe('goSquaredProvider', () => {
   });
 
   it('ensure creates, then leaves an identical webhook alone with zero write requests', async () => {
-    const spec: GoSquaredSpec = { url, name: 'Alerts', triggers: [{ trigger: 'traffic_spike', value: 40 }, { trigger: 'chat_message' }] };
+    const spec: GoSquaredSpec = {
+      url,
+      name: 'Alerts',
+      triggers: [
+        { trigger: 'traffic_spike', value: 40 },
+        { trigger: 'chat_message', value: 'all' },
+      ],
+    };
     const first = await adapter.ensure(spec);
     expect(first.action).toBe('created');
     expect(first.webhook.events).toEqual(['traffic_spike:40', 'chat_message']);
@@ -178,7 +193,7 @@ describe('goSquaredProvider', () => {
 
   it('ensure re-creates when GoSquared reports a different includeUnverified', async () => {
     fake.seed({ url, includeUnverified: false, triggers: [{ trigger: 'chat_message' }] });
-    const result = await adapter.ensure({ url, includeUnverified: true, triggers: [{ trigger: 'chat_message' }] });
+    const result = await adapter.ensure({ url, includeUnverified: true, triggers: [{ trigger: 'chat_message', value: 'all' }] });
     expect(result.action).toBe('updated');
     expect(result.webhook.raw.includeUnverified).toBe(true);
     expect(fake.webhooks()).toEqual([expect.objectContaining({ include_unverified: true })]);

@@ -5,163 +5,20 @@
  *
  * @module
  */
+import { createFakeServer, deliver, type FakeRequest, type FakeResponse } from '@hooks/core/testing';
+import { matches, payload } from './payloads.js';
 import {
-  createFakeServer,
-  type DeliveryResult,
-  deliver,
-  type FakeRequest,
-  type FakeResponse,
-  type FakeServer,
-  type LoggedRequest,
-} from '@hooks/core/testing';
-
-/** The five trigger types GoSquared offers. */
-const triggerTypes = ['chat_message', 'entered_smart_group', 'exited_smart_group', 'traffic_dip', 'traffic_spike'] as const;
-type TriggerType = (typeof triggerTypes)[number];
-
-/** An API-key scope that matters for webhooks. */
-export type GoSquaredFakeScope = 'read_account' | 'write_account';
-
-/** One API key and the site (project) it may use. */
-export interface GoSquaredFakeCredentials {
-  /** The API key (`api_key`). */
-  apiKey: string;
-  /** The site token (`site_token`) of the project the key belongs to. */
-  siteToken: string;
-  /** The key's scopes; default both (like keys made before scopes existed). */
-  scopes?: readonly GoSquaredFakeScope[];
-}
-
-/** Options of {@link createGoSquaredFake}. */
-export interface GoSquaredFakeOptions {
-  /** The default API key. Default {@link fakeApiKey}. */
-  apiKey?: string;
-  /** The default site token. Default {@link fakeSiteToken}. */
-  siteToken?: string;
-  /** Scopes of the default key. Default both. */
-  scopes?: readonly GoSquaredFakeScope[];
-  /** More key/site pairs (other projects, keys with fewer scopes). */
-  credentials?: readonly GoSquaredFakeCredentials[];
-  /** A request budget per API key, continuously replenished like GoSquared's; unlimited when left out. */
-  rateLimit?: GoSquaredFakeRateLimit | undefined;
-  /** The time source for the rate budget and payload timestamps. Default `Date.now`. */
-  now?: () => number;
-}
-
-/** A rate budget: `requests` per `perMs` milliseconds, refilled continuously (a token bucket). */
-export interface GoSquaredFakeRateLimit {
-  /** How many requests fit in the bucket. */
-  requests: number;
-  /** How long a full refill takes, in ms. */
-  perMs: number;
-}
-
-/** A trigger as the fake stores and answers it (GoSquared's wire shape). */
-export interface GoSquaredFakeTrigger {
-  id: number;
-  trigger: TriggerType;
-  /** A Smart Group id (string), a visitor threshold (number), or `null` for `chat_message`. */
-  value: string | number | null;
-}
-
-/** A webhook as the fake stores it (wire shape), with its triggers. */
-export interface GoSquaredFakeWebhook {
-  id: number;
-  name: string;
-  url: string;
-  include_unverified: boolean;
-  triggers: GoSquaredFakeTrigger[];
-}
-
-/** What {@link GoSquaredFake.seed} takes. */
-export interface GoSquaredFakeSeed {
-  url: string;
-  name?: string;
-  includeUnverified?: boolean;
-  triggers?: { trigger: TriggerType; value?: string | number }[];
-}
-
-/** Something that happens on the site, which fires the webhooks whose triggers match. */
-export type GoSquaredFakeEvent =
-  | {
-      /** Concurrent visitors reached a `traffic_spike` threshold (`>=`), or fell to a `traffic_dip` one (`<=`). */
-      trigger: 'traffic_spike' | 'traffic_dip';
-      /** Concurrent visitors now. */
-      concurrents: number;
-      /** The site; default the fake's. */
-      siteToken?: string;
-    }
-  | {
-      /** A person entered or left a Smart Group. */
-      trigger: 'entered_smart_group' | 'exited_smart_group';
-      /** The Smart Group id (matched against the trigger's value). */
-      groupId: string;
-      /** The group's name; default the id. */
-      groupName?: string;
-      /** Fields of the person, merged over a sample person. */
-      person?: Record<string, unknown>;
-      /** A lead whose email is not verified: only webhooks with `include_unverified` fire. */
-      unverified?: boolean;
-      /** The site; default the fake's. */
-      siteToken?: string;
-    }
-  | {
-      /** A live-chat message arrived. */
-      trigger: 'chat_message';
-      /** The message text, or fields merged over a sample message. */
-      message?: string | Record<string, unknown>;
-      /** Fields of the person, merged over a sample person. */
-      person?: Record<string, unknown>;
-      /** A lead whose email is not verified: only webhooks with `include_unverified` fire. */
-      unverified?: boolean;
-      /** The site; default the fake's. */
-      siteToken?: string;
-    };
-
-/** One delivery the fake made for {@link GoSquaredFake.emit}. */
-export interface GoSquaredFakeDelivery extends DeliveryResult {
-  /** The webhook that fired. */
-  webhookId: number;
-  /** The trigger that matched. */
-  triggerId: number;
-  /** The JSON body that was POSTed. */
-  payload: Record<string, unknown>;
-}
-
-/** A running GoSquared fake. */
-export interface GoSquaredFake {
-  /** The server's origin, `http://127.0.0.1:<port>`. */
-  readonly url: string;
-  /** The Account API base URL to give the client: `<url>/account/v1`. */
-  readonly baseUrl: string;
-  /** The default API key (changes with {@link GoSquaredFake.rotateApiKey}). */
-  readonly apiKey: string;
-  /** The default site token. */
-  readonly siteToken: string;
-  /** The underlying fake server, for fault injection (`server.fault(…)`). */
-  readonly server: FakeServer;
-  /** Every request received, in order. */
-  readonly log: LoggedRequest[];
-  /** A copy of the site's webhooks with their triggers (default: the fake's site). */
-  webhooks(siteToken?: string): GoSquaredFakeWebhook[];
-  /** Stores a webhook directly, without a request (triggers are not validated). */
-  seed(webhook: GoSquaredFakeSeed, siteToken?: string): GoSquaredFakeWebhook;
-  /** Accepts another key/site pair. */
-  addCredentials(credentials: GoSquaredFakeCredentials): void;
-  /** Stops accepting an API key (answers `4001`). */
-  revokeApiKey(apiKey: string): void;
-  /** Replaces the default API key with a new one and revokes the old one; returns the new key. */
-  rotateApiKey(): string;
-  /** Sets or removes the rate budget. */
-  setRateLimit(limit: GoSquaredFakeRateLimit | undefined): void;
-  /**
-   * Delivers an event to every webhook of the site with a matching trigger (one POST per
-   * matching trigger, with the payload GoSquared documents), and returns what each answered.
-   */
-  emit(event: GoSquaredFakeEvent): Promise<GoSquaredFakeDelivery[]>;
-  /** Stops the server. */
-  close(): Promise<void>;
-}
+  type GoSquaredFake,
+  type GoSquaredFakeCredentials,
+  type GoSquaredFakeDeleteAnswer,
+  type GoSquaredFakeDelivery,
+  type GoSquaredFakeOptions,
+  type GoSquaredFakeScope,
+  type GoSquaredFakeTrigger,
+  type GoSquaredFakeTriggerType,
+  type GoSquaredFakeWebhook,
+  triggerTypes,
+} from './types.js';
 
 /** The fake's default API key. */
 export const fakeApiKey = 'fake-gosquared-api-key-5d7e91c3';
@@ -189,14 +46,27 @@ function callbackProblem(url: string): string | undefined {
   return 'url must be a secure (https) URL';
 }
 
-/** Validates a trigger and its value as GoSquared would; returns the stored value or an error answer. */
-function checkTrigger(trigger: unknown, value: unknown): { trigger: TriggerType; value: string | number | null } | Answer {
+/**
+ * Validates a trigger and its value as GoSquared would; returns what is stored or an error answer.
+ * `valueRequired`: on `POST /webhooks/{id}/triggers` the docs mark `value` Required for every type;
+ * on `POST /webhooks` they do not, and a `chat_message` there may come without one.
+ */
+function checkTrigger(
+  trigger: unknown,
+  value: unknown,
+  valueRequired: boolean,
+): { trigger: GoSquaredFakeTriggerType; value: string | number | null } | Answer {
   if (typeof trigger !== 'string') return error(400, 4003, 'trigger must be a string');
   if (!(triggerTypes as readonly string[]).includes(trigger)) return error(400, 4004, `trigger must be one of ${triggerTypes.join(', ')}`);
-  const type = trigger as TriggerType;
-  // UNCONFIRMED: chat_message needs no value (Pipedream sends none); a value given is ignored.
-  if (type === 'chat_message') return { trigger: type, value: null };
-  if (value === undefined || value === null || value === '') return error(400, 4000, 'value omitted');
+  const type = trigger as GoSquaredFakeTriggerType;
+  const omitted = value === undefined || value === null || value === '';
+  if (omitted && (valueRequired || type !== 'chat_message')) return error(400, 4000, 'value omitted');
+  if (type === 'chat_message') {
+    // UNCONFIRMED: the value has no documented meaning for chat_message; it is stored as given.
+    if (omitted) return { trigger: type, value: null };
+    if (typeof value !== 'string' && typeof value !== 'number') return error(400, 4003, 'value must be a string or a number');
+    return { trigger: type, value };
+  }
   if (type === 'traffic_dip' || type === 'traffic_spike') {
     const threshold = typeof value === 'string' && /^\d+(\.\d+)?$/.test(value) ? Number(value) : value;
     if (typeof threshold !== 'number' || !Number.isFinite(threshold) || threshold <= 0) {
@@ -219,10 +89,17 @@ const isAnswer = (value: unknown): value is Answer => typeof value === 'object' 
  *   not of that site: **401**, code `4001` "API key not authorised for site" (UNCONFIRMED status;
  *   401 because the credentials do not authenticate for the site). A key without the scope the
  *   call needs (`read_account` for GET, `write_account` for POST/DELETE): **403**, code `4001`.
+ * - the fake's `baseUrl` is the server root (its `url`), what `createGoSquared` takes.
  * - webhooks are kept per site; ids are integers; lists come as `{ "list": [...] }`; webhook
  *   answers do not embed triggers (UNCONFIRMED; the known integrations fetch them separately);
- *   creates answer 200 with the object; deletes answer 200 `{ "success": true }` (UNCONFIRMED);
- *   deleting a webhook deletes its triggers (UNCONFIRMED).
+ *   creates answer 200 with the object; deletes answer 200 `{ "success": true }` by default
+ *   (UNCONFIRMED: GoSquared documents no delete body; `deleteAnswer` switches to an empty 200,
+ *   a 204 or a `text/plain` 200); deleting a webhook deletes its triggers (UNCONFIRMED).
+ * - trigger values: `POST /webhooks/{id}/triggers` refuses a trigger without `value` (400,
+ *   `4000`) for every type, `chat_message` included, as the docs mark it Required; on
+ *   `POST /webhooks` a `chat_message` may come without one. A `chat_message` value is stored and
+ *   echoed as given (UNCONFIRMED: its meaning is not documented).
+ * - unknown body keys are ignored, as a JSON API usually does (UNCONFIRMED).
  * - errors are `{ code, message }`: `4000` for an omitted `url`, `trigger` or `value`; `4003` for
  *   a parameter of the wrong type or a body that is not JSON; `4004` for an invalid value (an
  *   unknown trigger, a non-https URL, a threshold that is not a positive number); 404 with `4004`
@@ -235,7 +112,7 @@ const isAnswer = (value: unknown): value is Answer => typeof value === 'object' 
  * @example
  * ```ts
  * const fake = await createGoSquaredFake({ rateLimit: { requests: 750, perMs: 60_000 } });
- * const gosquared = createGoSquared({ baseUrl: fake.baseUrl, apiKey: fake.apiKey, siteToken: fake.siteToken });
+ * const gosquared = createGoSquared({ ...fake.settings });
  * await gosquared.webhooks.create({ url: `${receiver.url}/gs`, trigger: 'traffic_spike', value: 10 });
  * const [delivery] = await fake.emit({ trigger: 'traffic_spike', concurrents: 12 });
  * console.log(delivery.status, delivery.payload.concurrents); // 200 12
@@ -250,6 +127,7 @@ export async function createGoSquaredFake(options: GoSquaredFakeOptions = {}): P
   let rateLimit = options.rateLimit;
   let defaultKey = options.apiKey ?? fakeApiKey;
   const defaultSite = options.siteToken ?? fakeSiteToken;
+  let deleteAnswer: GoSquaredFakeDeleteAnswer = options.deleteAnswer ?? 'json';
   let nextWebhookId = 1001;
   let nextTriggerId = 5001;
   let rotations = 0;
@@ -319,6 +197,14 @@ export async function createGoSquaredFake(options: GoSquaredFakeOptions = {}): P
     });
   }
 
+  /** The answer to a successful delete, as set by `deleteAnswer`. */
+  function deleted(): Answer {
+    if (deleteAnswer === 'no-content') return { status: 204 };
+    if (deleteAnswer === 'empty') return { status: 200, text: '' };
+    if (deleteAnswer === 'text') return { status: 200, text: 'OK' };
+    return { status: 200, json: { success: true } };
+  }
+
   /** The JSON object body of a POST, or an error answer. */
   function body(request: FakeRequest): Record<string, unknown> | Answer {
     if (request.rawBody.trim() === '') return {};
@@ -356,7 +242,7 @@ export async function createGoSquaredFake(options: GoSquaredFakeOptions = {}): P
     }
     let first: GoSquaredFakeTrigger | undefined;
     if (trigger !== undefined && trigger !== null) {
-      const checked = checkTrigger(trigger, value);
+      const checked = checkTrigger(trigger, value, false);
       if (isAnswer(checked)) return checked;
       first = { id: nextTriggerId++, ...checked };
     }
@@ -380,7 +266,7 @@ export async function createGoSquaredFake(options: GoSquaredFakeOptions = {}): P
     const hook = findWebhook(request, hooks);
     if (isAnswer(hook)) return hook;
     hooks.delete(hook.id);
-    return { status: 200, json: { success: true } };
+    return deleted();
   });
 
   on('GET', '/webhooks/:webhookId/triggers', (request, hooks) => {
@@ -394,7 +280,7 @@ export async function createGoSquaredFake(options: GoSquaredFakeOptions = {}): P
     const input = body(request);
     if (isAnswer(input)) return input;
     if (input.trigger === undefined || input.trigger === null || input.trigger === '') return error(400, 4000, 'trigger omitted');
-    const checked = checkTrigger(input.trigger, input.value);
+    const checked = checkTrigger(input.trigger, input.value, true);
     if (isAnswer(checked)) return checked;
     const trigger = { id: nextTriggerId++, ...checked };
     hook.triggers.push(trigger);
@@ -414,109 +300,15 @@ export async function createGoSquaredFake(options: GoSquaredFakeOptions = {}): P
     const trigger = findTrigger(request, hook);
     if (isAnswer(trigger)) return trigger;
     hook.triggers.splice(hook.triggers.indexOf(trigger), 1);
-    return { status: 200, json: { success: true } };
+    return deleted();
   });
-
-  /** The payload GoSquared POSTs for `event` and a matching trigger (shapes from its docs and fixtures). */
-  function payload(event: GoSquaredFakeEvent, trigger: GoSquaredFakeTrigger, siteToken: string): Record<string, unknown> {
-    const at = now();
-    const iso = new Date(at).toISOString();
-    const person = (extra: Record<string, unknown> | undefined, groups: string[]) => ({
-      id: '123456',
-      email: 'ada@example.com',
-      name: 'Ada Lovelace',
-      smart_groups: groups,
-      created_at: iso,
-      online: true,
-      events: { last: at },
-      ...extra,
-    });
-    switch (event.trigger) {
-      case 'traffic_spike':
-      case 'traffic_dip': {
-        const visitors = event.concurrents;
-        return {
-          triggeredAlert: {
-            id: trigger.id,
-            boundary: event.trigger === 'traffic_spike' ? 'upper' : 'lower',
-            value: String(trigger.value),
-            type: 'concurrents',
-          },
-          siteDetails: {
-            user_id: 81923,
-            acct: siteToken,
-            email: 'owner@example.com',
-            first_name: 'Site',
-            last_name: 'Owner',
-            site_name: 'https://example.com/',
-            domain: 'example.com',
-            url: 'https://example.com/',
-            timezone: 'UTC',
-          },
-          snapshot: {
-            time: { time: at, local: iso },
-            concurrents: { visitors, returning: 0, pages: 0, active: visitors, tagged: 0 },
-            timeSeries: { 'visitors.total': [{ time: iso, value: visitors }] },
-            pages: { list: [], cardinality: 0 },
-            sources: { direct: 0, site: {}, social: {}, organic: {}, internal: {} },
-            engagement: { timeOnSite: {}, visitDepth: {} },
-          },
-          concurrents: visitors,
-        };
-      }
-      case 'entered_smart_group':
-      case 'exited_smart_group': {
-        const enter = event.trigger === 'entered_smart_group';
-        return {
-          group: { id: event.groupId, name: event.groupName ?? event.groupId },
-          boundary: enter ? 'enter' : 'exit',
-          person: person(event.person, enter ? [event.groupId] : []),
-        };
-      }
-      case 'chat_message': {
-        const who = person(event.person, []);
-        const extra = typeof event.message === 'string' ? { content: event.message } : event.message;
-        return {
-          site_token: siteToken,
-          timestamp: iso,
-          version: '0.0.1',
-          person: who,
-          message: {
-            id: `m${at.toString(36)}${trigger.id}`,
-            content: 'Hello!',
-            from: 'client',
-            type: 'message',
-            timestamp: at,
-            private: false,
-            session: { title: 'Home', href: 'https://example.com/' },
-            person_id: who.id,
-            data: {},
-            entities: [],
-            ...extra,
-          },
-        };
-      }
-    }
-  }
-
-  function matches(event: GoSquaredFakeEvent, trigger: GoSquaredFakeTrigger): boolean {
-    if (trigger.trigger !== event.trigger) return false;
-    switch (event.trigger) {
-      case 'traffic_spike':
-        return event.concurrents >= Number(trigger.value);
-      case 'traffic_dip':
-        return event.concurrents <= Number(trigger.value);
-      case 'entered_smart_group':
-      case 'exited_smart_group':
-        return String(trigger.value) === event.groupId;
-      default:
-        return true;
-    }
-  }
 
   return {
     url: server.url,
-    baseUrl: `${server.url}/account/v1`,
+    baseUrl: server.url,
+    get settings() {
+      return { baseUrl: server.url, apiKey: defaultKey, siteToken: defaultSite };
+    },
     get apiKey() {
       return defaultKey;
     },
@@ -550,6 +342,9 @@ export async function createGoSquaredFake(options: GoSquaredFakeOptions = {}): P
       addCredentials({ ...old, apiKey: defaultKey, siteToken: defaultSite });
       return defaultKey;
     },
+    setDeleteAnswer(answer) {
+      deleteAnswer = answer;
+    },
     setRateLimit(limit) {
       rateLimit = limit;
       buckets.clear();
@@ -562,7 +357,7 @@ export async function createGoSquaredFake(options: GoSquaredFakeOptions = {}): P
         if (unverified && !hook.include_unverified) continue;
         for (const trigger of hook.triggers) {
           if (!matches(event, trigger)) continue;
-          const json = payload(event, trigger, siteToken);
+          const json = payload(event, trigger, siteToken, now());
           const result = await deliver(hook.url, { json });
           deliveries.push({ ...result, webhookId: hook.id, triggerId: trigger.id, payload: json });
         }
