@@ -54,16 +54,17 @@ export const webhookSchema = v.pipe(
   ),
 );
 
-/** A list answer: `{ list: [...] }` (what GoSquared sends) or a bare array. */
+/** `{ list: [...] }` unwrapped to its array; anything else as it is. */
+const unwrapList = (wire: unknown): unknown =>
+  typeof wire === 'object' && wire !== null && !Array.isArray(wire) && 'list' in wire ? (wire as { list: unknown }).list : wire;
+
+/**
+ * A list answer: `{ list: [...] }` (what GoSquared sends) or a bare array. The envelope is
+ * unwrapped first, so a bad item is reported by its own issue (such as an unsafe id), not as
+ * "neither an array nor an object".
+ */
 export function listOf<T extends v.GenericSchema>(item: T) {
-  const array = v.array(item);
-  return v.union([
-    array,
-    v.pipe(
-      v.object({ list: array }),
-      v.transform((wire) => wire.list),
-    ),
-  ]);
+  return v.pipe(v.unknown(), v.transform(unwrapList), v.array(item, 'must be a list: an array, or { "list": [...] }'));
 }
 
 /** What `webhooks.create` sends (`POST /webhooks`); keys left `undefined` are not sent. */

@@ -170,6 +170,19 @@ describe('GoSquared error bodies', () => {
       status: 400,
       body: { code: 4000, message: 'Error 4000: trigger omitted' },
     });
+    // The docs mark value Required on this call for every trigger type, chat_message included.
+    expect(await post(`/webhooks/${created.body.id}/triggers`, { trigger: 'chat_message' })).toEqual({
+      status: 400,
+      body: { code: 4000, message: 'Error 4000: value omitted' },
+    });
+    expect(await post(`/webhooks/${created.body.id}/triggers`, { trigger: 'traffic_dip', value: null })).toMatchObject({
+      status: 400,
+      body: { code: 4000 },
+    });
+    expect(await post(`/webhooks/${created.body.id}/triggers`, { trigger: 'chat_message', value: { any: 1 } })).toMatchObject({
+      status: 400,
+      body: { code: 4003 },
+    });
     expect(await post(`/webhooks/${created.body.id}/triggers`, { trigger: 'entered_smart_group', value: '' })).toMatchObject({
       status: 400,
       body: { code: 4000 },
@@ -179,6 +192,14 @@ describe('GoSquared error bodies', () => {
       body: { code: 4003 },
     });
     expect(fake.webhooks()).toEqual([expect.objectContaining({ id: created.body.id, triggers: [] })]);
+    // With a value, chat_message is stored and echoed as given; on POST /webhooks it may come without one.
+    const chat = await post(`/webhooks/${created.body.id}/triggers`, { trigger: 'chat_message', value: 'all' });
+    expect(chat).toEqual({ status: 200, body: { id: expect.any(Number), trigger: 'chat_message', value: 'all' } });
+    const first = await post('/webhooks', { url: 'https://example.com/y', trigger: 'chat_message' });
+    expect(first.status).toBe(200);
+    expect(fake.webhooks().find((hook) => hook.id === first.body.id)!.triggers).toEqual([
+      { id: expect.any(Number), trigger: 'chat_message', value: null },
+    ]);
   });
 });
 

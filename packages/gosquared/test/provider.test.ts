@@ -226,6 +226,15 @@ describe('goSquaredProvider', () => {
       [() => adapter.create({ url } as never), 'spec.triggers'],
       [() => adapter.ensure({ url: 'javascript:alert(1)', triggers: [] }), 'spec.url'],
       [() => adapter.ensure({ url, name: 5, triggers: [] } as never), 'spec.name'],
+      // Strict: unknown keys are refused, not dropped.
+      [() => adapter.create({ url, nmae: 'Typo', triggers: [] } as never), 'spec.nmae'],
+      [
+        () => adapter.ensure({ url, triggers: [{ trigger: 'traffic_spike', value: 3, threshold: 3 }] } as never),
+        'spec.triggers.0.threshold',
+      ],
+      [() => adapter.update({ kind: 'webhook', id: '1' }, { nmae: 'Typo' } as never), 'changes.nmae'],
+      // GoSquared requires a value when adding a trigger, chat_message included.
+      [() => adapter.create({ url, triggers: [{ trigger: 'chat_message' }] } as never), 'spec.triggers.0.value'],
     ];
     for (const [call, field] of cases) {
       const error = (await failure(call())) as InputError;
