@@ -97,7 +97,7 @@ describe('webhooks', () => {
   });
 
   it('lists also accept a bare array, ids as digit strings and null fields', async () => {
-    fake.server.fault({
+    fake.faults.inject({
       type: 'respond',
       status: 200,
       json: [
@@ -120,7 +120,7 @@ describe('webhooks', () => {
         triggers: [{ id: 3, trigger: 'chat_message', value: undefined }],
       },
     ]);
-    fake.server.fault({ type: 'respond', status: 200, json: [{ id: 4, trigger: 'traffic_dip', value: '3' }] });
+    fake.faults.inject({ type: 'respond', status: 200, json: [{ id: 4, trigger: 'traffic_dip', value: '3' }] });
     expect(await client.triggers.list(17).toArray()).toEqual([{ id: 4, trigger: 'traffic_dip', value: '3' }]);
   });
 
@@ -131,14 +131,14 @@ describe('webhooks', () => {
     expect(fake.webhooks()).toEqual([]);
     const error = (await failure(client.triggers.list(hook.id).toArray())) as ApiError;
     expect(error.reason).toBe('not-found');
-    fake.server.fault({ type: 'respond', status: 204 });
+    fake.faults.inject({ type: 'respond', status: 204 });
     await expect(client.webhooks.delete(1)).resolves.toBeUndefined();
-    fake.server.fault({ type: 'respond', status: 202, body: '' });
+    fake.faults.inject({ type: 'respond', status: 202, body: '' });
     await expect(client.webhooks.delete(1)).resolves.toBeUndefined();
   });
 
   it('a create answered 201 is a success too', async () => {
-    fake.server.fault({ type: 'respond', status: 201, json: { id: 9, url: 'https://example.com/c', name: 'C' } });
+    fake.faults.inject({ type: 'respond', status: 201, json: { id: 9, url: 'https://example.com/c', name: 'C' } });
     expect(await client.webhooks.create({ url: 'https://example.com/c', name: 'C' })).toMatchObject({ id: 9, name: 'C' });
   });
 });

@@ -87,7 +87,7 @@ describe('GoSquared error bodies', () => {
       // Even an (odd) 500 carrying an input code is not retried.
       for (const status of [400, 500]) {
         const before = fake.log.length;
-        fake.server.fault({ type: 'respond', status, json: { code, message, success: false } });
+        fake.faults.inject({ type: 'respond', status, json: { code, message, success: false } });
         const error = (await failure(client.webhooks.list().toArray())) as ApiError;
         expect(error.code).toBe(String(code));
         expect(error.details).toEqual([message]);
@@ -101,7 +101,7 @@ describe('GoSquared error bodies', () => {
   it('also reads the legacy { error: { code, message } } body', async () => {
     let client: GoSquaredClient;
     ({ fake, client } = await setup());
-    fake.server.fault({ type: 'respond', status: 400, json: { error: { code: 4003, message: 'Invalid parameter' } } });
+    fake.faults.inject({ type: 'respond', status: 400, json: { error: { code: 4003, message: 'Invalid parameter' } } });
     const error = (await failure(client.webhooks.get(5))) as ApiError;
     expect(error).toMatchObject({ status: 400, reason: 'bad-request', code: '4003', details: ['Invalid parameter'] });
   });
@@ -109,16 +109,16 @@ describe('GoSquared error bodies', () => {
   it('a 4001 under another status still reads as unauthorized; a 4002 as rate-limited', async () => {
     let client: GoSquaredClient;
     ({ fake, client } = await setup());
-    fake.server.fault({ type: 'respond', status: 400, json: { code: 4001, message: 'Error 4001: API key not authorised for site' } });
+    fake.faults.inject({ type: 'respond', status: 400, json: { code: 4001, message: 'Error 4001: API key not authorised for site' } });
     expect(await failure(client.webhooks.list().toArray())).toMatchObject({ status: 400, reason: 'unauthorized', code: '4001' });
-    fake.server.fault({ type: 'respond', status: 400, json: { code: 4002, message: 'Error 4002: Request rate limit exceeded' } });
+    fake.faults.inject({ type: 'respond', status: 400, json: { code: 4002, message: 'Error 4002: Request rate limit exceeded' } });
     expect(await failure(client.webhooks.list().toArray())).toMatchObject({ status: 400, reason: 'rate-limited', code: '4002' });
   });
 
   it('a 5xx with GoSquared internal code is a server error', async () => {
     let client: GoSquaredClient;
     ({ fake, client } = await setup());
-    fake.server.fault({ type: 'respond', status: 500, json: { code: 5000, message: 'Error 5000: internal error' } });
+    fake.faults.inject({ type: 'respond', status: 500, json: { code: 5000, message: 'Error 5000: internal error' } });
     expect(await failure(client.webhooks.get(1))).toMatchObject({ status: 500, reason: 'server', code: '5000' });
   });
 

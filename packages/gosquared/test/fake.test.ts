@@ -89,7 +89,7 @@ describe('the fake GoSquared API', () => {
   it('keeps each site apart', async () => {
     const other = await createGoSquaredFake({ credentials: [{ apiKey: 'k2', siteToken: 'GSN-2' }] });
     try {
-      other.seed({ url: 'https://example.com/two' }, 'GSN-2');
+      other.seed({ url: 'https://example.com/two', siteToken: 'GSN-2' });
       expect(other.webhooks()).toEqual([]);
       expect(other.webhooks('GSN-2')).toHaveLength(1);
     } finally {

@@ -179,7 +179,7 @@ describe('goSquaredProvider', () => {
   });
 
   it('ensure compares threshold values GoSquared echoes as strings with the numbers asked for', async () => {
-    fake.server.fault(
+    fake.faults.inject(
       { type: 'respond', status: 200, json: { list: [{ id: 7, trigger: 'traffic_spike', value: '40' }] } },
       { match: (entry) => entry.path.endsWith('/triggers') },
     );
@@ -200,7 +200,7 @@ describe('goSquaredProvider', () => {
   });
 
   it('uses embedded triggers when GoSquared sends them, without reading them again', async () => {
-    fake.server.fault({
+    fake.faults.inject({
       type: 'respond',
       status: 200,
       json: { id: 3, url, name: 'E', triggers: [{ id: 9, trigger: 'entered_smart_group', value: 'g' }] },

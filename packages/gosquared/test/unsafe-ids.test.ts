@@ -12,7 +12,7 @@ afterEach(() => fake.close());
 
 /** Answers the next request with this exact JSON text (so the digits reach the client as written). */
 const answerText = (text: string) =>
-  fake.server.fault({ type: 'respond', status: 200, body: text, headers: { 'content-type': 'application/json' } });
+  fake.faults.inject({ type: 'respond', status: 200, body: text, headers: { 'content-type': 'application/json' } });
 
 // 2^53 = 9007199254740992: the three ids below are distinct, but as JavaScript numbers two of them coincide.
 const bigIds = ['9007199254740992', '9007199254740993', '9007199254740995'];

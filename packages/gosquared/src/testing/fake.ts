@@ -5,19 +5,31 @@
  *
  * @module
  */
-import { createFakeServer, deliver, type FakeRequest, type FakeResponse } from '@hooks/core/testing';
-import { matches, payload } from './payloads.js';
 import {
-  type GoSquaredFake,
-  type GoSquaredFakeCredentials,
-  type GoSquaredFakeDeleteAnswer,
-  type GoSquaredFakeDelivery,
-  type GoSquaredFakeOptions,
-  type GoSquaredFakeScope,
-  type GoSquaredFakeTrigger,
-  type GoSquaredFakeTriggerType,
-  type GoSquaredFakeWebhook,
-  triggerTypes,
+  createFakeService,
+  createTokenBucket,
+  createTokenRegistry,
+  type FakeRequest,
+  type FakeResponse,
+  type FakeService,
+  type FakeServiceParts,
+  type TokenBucket,
+} from '@hooks/core/testing';
+import { matches, payload } from './payloads.js';
+import { callbackProblem, checkTrigger, isRefusal, type Refusal } from './rules.js';
+import type {
+  GoSquaredFake,
+  GoSquaredFakeCredentials,
+  GoSquaredFakeDeleteAnswer,
+  GoSquaredFakeDelivery,
+  GoSquaredFakeEvent,
+  GoSquaredFakeOptions,
+  GoSquaredFakeRateLimit,
+  GoSquaredFakeScope,
+  GoSquaredFakeSeed,
+  GoSquaredFakeSettings,
+  GoSquaredFakeTrigger,
+  GoSquaredFakeWebhook,
 } from './types.js';
 
 /** The fake's default API key. */
@@ -26,59 +38,9 @@ export const fakeApiKey = 'fake-gosquared-api-key-5d7e91c3';
 export const fakeSiteToken = 'GSN-424242-F';
 
 type Answer = FakeResponse;
-const error = (status: number, code: number, message: string, headers?: Record<string, string>): Answer => ({
-  status,
-  json: { code, message: `Error ${code}: ${message}` },
-  ...(headers ? { headers } : {}),
-});
 
-const loopback = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/i;
-
-/** GoSquared requires a secure (https) callback URL; the fake also takes plain http to loopback hosts, so local receivers work. */
-function callbackProblem(url: string): string | undefined {
-  try {
-    const parsed = new URL(url);
-    if (parsed.protocol === 'https:') return undefined;
-    if (parsed.protocol === 'http:' && loopback.test(parsed.hostname)) return undefined;
-  } catch {
-    // falls through
-  }
-  return 'url must be a secure (https) URL';
-}
-
-/**
- * Validates a trigger and its value as GoSquared would; returns what is stored or an error answer.
- * `valueRequired`: on `POST /webhooks/{id}/triggers` the docs mark `value` Required for every type;
- * on `POST /webhooks` they do not, and a `chat_message` there may come without one.
- */
-function checkTrigger(
-  trigger: unknown,
-  value: unknown,
-  valueRequired: boolean,
-): { trigger: GoSquaredFakeTriggerType; value: string | number | null } | Answer {
-  if (typeof trigger !== 'string') return error(400, 4003, 'trigger must be a string');
-  if (!(triggerTypes as readonly string[]).includes(trigger)) return error(400, 4004, `trigger must be one of ${triggerTypes.join(', ')}`);
-  const type = trigger as GoSquaredFakeTriggerType;
-  const omitted = value === undefined || value === null || value === '';
-  if (omitted && (valueRequired || type !== 'chat_message')) return error(400, 4000, 'value omitted');
-  if (type === 'chat_message') {
-    // UNCONFIRMED: the value has no documented meaning for chat_message; it is stored as given.
-    if (omitted) return { trigger: type, value: null };
-    if (typeof value !== 'string' && typeof value !== 'number') return error(400, 4003, 'value must be a string or a number');
-    return { trigger: type, value };
-  }
-  if (type === 'traffic_dip' || type === 'traffic_spike') {
-    const threshold = typeof value === 'string' && /^\d+(\.\d+)?$/.test(value) ? Number(value) : value;
-    if (typeof threshold !== 'number' || !Number.isFinite(threshold) || threshold <= 0) {
-      return error(400, 4004, 'value must be a positive number of visitors');
-    }
-    return { trigger: type, value: threshold };
-  }
-  if (typeof value !== 'string' && typeof value !== 'number') return error(400, 4003, 'value must be a Smart Group id');
-  return { trigger: type, value: String(value) };
-}
-
-const isAnswer = (value: unknown): value is Answer => typeof value === 'object' && value !== null && 'status' in value;
+/** The codes GoSquared uses for the kit's own refusals (no route, body too large, a handler that threw). */
+const codeOfKind: Record<string, number> = { 'no-route': 4004, 'not-found': 4004, 'too-large': 4003, internal: 5000 };
 
 /**
  * Starts an in-memory GoSquared (Account API v1 webhooks) on 127.0.0.1, for tests and demos.
@@ -121,10 +83,12 @@ const isAnswer = (value: unknown): value is Answer => typeof value === 'object' 
  */
 export async function createGoSquaredFake(options: GoSquaredFakeOptions = {}): Promise<GoSquaredFake> {
   const now = options.now ?? Date.now;
-  const credentials = new Map<string, GoSquaredFakeCredentials>();
+  /** API keys, each issued to the site it belongs to and its scopes. */
+  const keys = createTokenRegistry<{ siteToken: string; scopes: readonly GoSquaredFakeScope[] }>();
   const sites = new Map<string, Map<number, GoSquaredFakeWebhook>>();
-  const buckets = new Map<string, { tokens: number; at: number }>();
-  let rateLimit = options.rateLimit;
+  const bucketOf = (limit: GoSquaredFakeRateLimit | undefined) =>
+    limit ? createTokenBucket({ capacity: limit.requests, refill: limit.requests, intervalMs: limit.perMs, now }) : undefined;
+  let bucket: TokenBucket | undefined = bucketOf(options.rateLimit);
   let defaultKey = options.apiKey ?? fakeApiKey;
   const defaultSite = options.siteToken ?? fakeSiteToken;
   let deleteAnswer: GoSquaredFakeDeleteAnswer = options.deleteAnswer ?? 'json';
@@ -133,7 +97,7 @@ export async function createGoSquaredFake(options: GoSquaredFakeOptions = {}): P
   let rotations = 0;
 
   const addCredentials = (pair: GoSquaredFakeCredentials) => {
-    credentials.set(pair.apiKey, { ...pair, scopes: [...(pair.scopes ?? ['read_account', 'write_account'])] });
+    keys.issue({ siteToken: pair.siteToken, scopes: [...(pair.scopes ?? ['read_account', 'write_account'])] }, pair.apiKey);
   };
   addCredentials({ apiKey: defaultKey, siteToken: defaultSite, ...(options.scopes ? { scopes: options.scopes } : {}) });
   for (const pair of options.credentials ?? []) addCredentials(pair);
@@ -151,49 +115,57 @@ export async function createGoSquaredFake(options: GoSquaredFakeOptions = {}): P
   });
   const copy = (hook: GoSquaredFakeWebhook): GoSquaredFakeWebhook => ({ ...hook, triggers: hook.triggers.map((t) => ({ ...t })) });
 
-  /** The token bucket of one key: refill, then take one request, or say how long to wait. */
+  /** Takes one request from the key's budget: the `X-RateLimit-*` headers, and how long to wait when it is spent. */
   function spend(apiKey: string): { headers: Record<string, string>; waitMs?: number } {
-    if (!rateLimit) return { headers: {} };
-    const { requests, perMs } = rateLimit;
-    const perMsRate = requests / perMs;
-    const at = now();
-    const bucket = buckets.get(apiKey) ?? { tokens: requests, at };
-    bucket.tokens = Math.min(requests, bucket.tokens + (at - bucket.at) * perMsRate);
-    bucket.at = at;
-    buckets.set(apiKey, bucket);
-    const allowed = bucket.tokens >= 1;
-    if (allowed) bucket.tokens -= 1;
+    if (!bucket) return { headers: {} };
+    const taken = bucket.take(apiKey);
     const headers = {
-      'x-ratelimit-limit': String(requests),
-      'x-ratelimit-remaining': String(Math.floor(bucket.tokens)),
+      'x-ratelimit-limit': String(bucket.capacity),
+      'x-ratelimit-remaining': String(taken.remaining),
       'x-ratelimit-cost': '1',
-      'x-ratelimit-full': String(Math.ceil((requests - bucket.tokens) / perMsRate / 1000)),
+      'x-ratelimit-full': String(Math.ceil(taken.fullInMs / 1000)),
     };
-    return allowed ? { headers } : { headers, waitMs: (1 - bucket.tokens) / perMsRate };
+    return taken.allowed ? { headers } : { headers, waitMs: taken.retryAfterMs };
   }
 
-  type Handler = (request: FakeRequest, hooks: Map<number, GoSquaredFakeWebhook>) => Answer;
-  const server = await createFakeServer({
-    notFound: (request) => error(404, 4004, `no endpoint ${request.method} ${request.path}`),
+  const kit = await createFakeService({
+    // GoSquared's error body: `{ code, message: "Error <code>: <message>" }`.
+    errorBody: (failure) => {
+      const code = (failure.details as { code?: number } | undefined)?.code ?? codeOfKind[failure.kind] ?? 4003;
+      return {
+        status: failure.status,
+        json: { code, message: `Error ${code}: ${failure.message}` },
+        ...(failure.headers ? { headers: failure.headers } : {}),
+      };
+    },
+    notFound: (request, self) => self.error(404, `no endpoint ${request.method} ${request.path}`),
   });
+  const error = (status: number, code: number, message: string, headers?: Record<string, string>): Answer =>
+    kit.error(status, message, { details: { code }, ...(headers ? { headers } : {}) });
+  const answer = (refusal: Refusal): Answer => error(refusal.status, refusal.code, refusal.message);
+  const isAnswer = (value: unknown): value is Answer =>
+    typeof value === 'object' && value !== null && 'status' in value && !isRefusal(value);
+
+  type Handler = (request: FakeRequest, hooks: Map<number, GoSquaredFakeWebhook>) => Answer;
 
   function on(method: string, pattern: string, handler: Handler): void {
-    server.route(method, `/account/v1${pattern}`, (request) => {
+    kit.route(method, `/account/v1${pattern}`, (request) => {
       const apiKey = request.query.get('api_key');
       const siteToken = request.query.get('site_token');
       if (!apiKey) return error(400, 4000, 'api_key omitted');
       if (!siteToken) return error(400, 4000, 'site_token omitted');
-      const pair = credentials.get(apiKey);
-      if (!pair || pair.siteToken !== siteToken) return error(401, 4001, 'API key not authorised for site');
+      const key = keys.check(apiKey);
+      if (!key.ok || key.principal.siteToken !== siteToken) return error(401, 4001, 'API key not authorised for site');
       const scope: GoSquaredFakeScope = method === 'GET' ? 'read_account' : 'write_account';
-      if (!pair.scopes?.includes(scope)) return error(403, 4001, `Your API Key is not authorised for this endpoint (needs ${scope})`);
+      if (!key.principal.scopes.includes(scope))
+        return error(403, 4001, `Your API Key is not authorised for this endpoint (needs ${scope})`);
       const budget = spend(apiKey);
       if (budget.waitMs !== undefined) {
         const seconds = String(Math.max(1, Math.ceil(budget.waitMs / 1000)));
         return error(429, 4002, 'Request rate limit exceeded', { ...budget.headers, 'retry-after': seconds });
       }
-      const answer = handler(request, site(siteToken));
-      return { ...answer, headers: { ...budget.headers, ...answer.headers } };
+      const answered = handler(request, site(siteToken));
+      return { ...answered, headers: { ...budget.headers, ...answered.headers } };
     });
   }
 
@@ -243,7 +215,7 @@ export async function createGoSquaredFake(options: GoSquaredFakeOptions = {}): P
     let first: GoSquaredFakeTrigger | undefined;
     if (trigger !== undefined && trigger !== null) {
       const checked = checkTrigger(trigger, value, false);
-      if (isAnswer(checked)) return checked;
+      if (isRefusal(checked)) return answer(checked);
       first = { id: nextTriggerId++, ...checked };
     }
     const hook: GoSquaredFakeWebhook = {
@@ -281,7 +253,7 @@ export async function createGoSquaredFake(options: GoSquaredFakeOptions = {}): P
     if (isAnswer(input)) return input;
     if (input.trigger === undefined || input.trigger === null || input.trigger === '') return error(400, 4000, 'trigger omitted');
     const checked = checkTrigger(input.trigger, input.value, true);
-    if (isAnswer(checked)) return checked;
+    if (isRefusal(checked)) return answer(checked);
     const trigger = { id: nextTriggerId++, ...checked };
     hook.triggers.push(trigger);
     return { status: 200, json: trigger };
@@ -303,51 +275,24 @@ export async function createGoSquaredFake(options: GoSquaredFakeOptions = {}): P
     return deleted();
   });
 
-  return {
-    url: server.url,
-    baseUrl: server.url,
-    get settings() {
-      return { baseUrl: server.url, apiKey: defaultKey, siteToken: defaultSite };
-    },
-    get apiKey() {
-      return defaultKey;
-    },
-    siteToken: defaultSite,
-    server,
-    log: server.log,
-    webhooks: (siteToken = defaultSite) => [...site(siteToken).values()].map(copy),
-    seed(webhook, siteToken = defaultSite) {
+  type Parts = FakeServiceParts<GoSquaredFakeSettings, GoSquaredFakeSeed, GoSquaredFakeEvent, GoSquaredFakeDelivery, GoSquaredFakeWebhook>;
+  type Own = Omit<GoSquaredFake, keyof FakeService<GoSquaredFakeSettings, GoSquaredFakeSeed, GoSquaredFakeEvent>>;
+  const parts: Parts = {
+    settings: () => ({ baseUrl: kit.baseUrl, apiKey: defaultKey, siteToken: defaultSite }),
+    seed(input) {
       const hook: GoSquaredFakeWebhook = {
         id: nextWebhookId++,
-        name: webhook.name ?? '',
-        url: webhook.url,
-        include_unverified: webhook.includeUnverified === true,
-        triggers: (webhook.triggers ?? []).map((trigger) => ({
+        name: input.name ?? '',
+        url: input.url,
+        include_unverified: input.includeUnverified === true,
+        triggers: (input.triggers ?? []).map((trigger) => ({
           id: nextTriggerId++,
           trigger: trigger.trigger,
           value: trigger.value ?? null,
         })),
       };
-      site(siteToken).set(hook.id, hook);
+      site(input.siteToken ?? defaultSite).set(hook.id, hook);
       return copy(hook);
-    },
-    addCredentials,
-    revokeApiKey: (apiKey) => {
-      credentials.delete(apiKey);
-    },
-    rotateApiKey() {
-      const old = credentials.get(defaultKey);
-      credentials.delete(defaultKey);
-      defaultKey = `${fakeApiKey}-r${++rotations}`;
-      addCredentials({ ...old, apiKey: defaultKey, siteToken: defaultSite });
-      return defaultKey;
-    },
-    setDeleteAnswer(answer) {
-      deleteAnswer = answer;
-    },
-    setRateLimit(limit) {
-      rateLimit = limit;
-      buckets.clear();
     },
     async emit(event) {
       const siteToken = event.siteToken ?? defaultSite;
@@ -358,12 +303,36 @@ export async function createGoSquaredFake(options: GoSquaredFakeOptions = {}): P
         for (const trigger of hook.triggers) {
           if (!matches(event, trigger)) continue;
           const json = payload(event, trigger, siteToken, now());
-          const result = await deliver(hook.url, { json });
-          deliveries.push({ ...result, webhookId: hook.id, triggerId: trigger.id, payload: json });
+          const [result] = await kit.deliver([hook.url], { json });
+          deliveries.push({ ...result!, webhookId: hook.id, triggerId: trigger.id, payload: json });
         }
       }
       return deliveries;
     },
-    close: () => server.close(),
   };
+  const own: Own = {
+    get apiKey() {
+      return defaultKey;
+    },
+    siteToken: defaultSite,
+    webhooks: (siteToken = defaultSite) => [...site(siteToken).values()].map(copy),
+    addCredentials,
+    revokeApiKey(apiKey: string) {
+      keys.revoke(apiKey);
+    },
+    rotateApiKey() {
+      const old = keys.check(defaultKey);
+      keys.revoke(defaultKey);
+      defaultKey = `${fakeApiKey}-r${++rotations}`;
+      keys.issue(old.principal ?? { siteToken: defaultSite, scopes: ['read_account', 'write_account'] }, defaultKey);
+      return defaultKey;
+    },
+    setDeleteAnswer(next: GoSquaredFakeDeleteAnswer) {
+      deleteAnswer = next;
+    },
+    setRateLimit(limit: GoSquaredFakeRateLimit | undefined) {
+      bucket = bucketOf(limit);
+    },
+  };
+  return kit.expose(parts, own);
 }

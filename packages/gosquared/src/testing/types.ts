@@ -3,7 +3,7 @@
  *
  * @module
  */
-import type { DeliveryResult, FakeServer, LoggedRequest } from '@hooks/core/testing';
+import type { DeliveryResult, FakeService } from '@hooks/core/testing';
 
 /** The five trigger types GoSquared offers. */
 export const triggerTypes = ['chat_message', 'entered_smart_group', 'exited_smart_group', 'traffic_dip', 'traffic_spike'] as const;
@@ -73,8 +73,10 @@ export interface GoSquaredFakeWebhook {
   triggers: GoSquaredFakeTrigger[];
 }
 
-/** What {@link GoSquaredFake.seed} takes. */
+/** What {@link GoSquaredFake.seed} takes: one webhook, stored without a request (triggers are not validated). */
 export interface GoSquaredFakeSeed {
+  /** The site (project) it belongs to; default the fake's. */
+  siteToken?: string;
   url: string;
   name?: string;
   includeUnverified?: boolean;
@@ -138,26 +140,21 @@ export interface GoSquaredFakeDelivery extends DeliveryResult {
   payload: Record<string, unknown>;
 }
 
-/** A running GoSquared fake. */
-export interface GoSquaredFake {
-  /** The server's origin, `http://127.0.0.1:<port>`. */
-  readonly url: string;
-  /** What `createGoSquared` takes as `baseUrl`: the server root (the same as `url`); the API is under `/account/v1`. */
-  readonly baseUrl: string;
-  /** What `createGoSquared` takes, credentials included: `createGoSquared({ ...fake.settings })`. */
-  readonly settings: GoSquaredFakeSettings;
+/**
+ * A running GoSquared fake: the common fake surface (`url`, `baseUrl` = the server root,
+ * `settings` for `createGoSquared({ ...fake.settings })`, `log`, `faults`, `seed`, `emit`,
+ * `close`) plus GoSquared's own members. `seed` stores one webhook without a request and returns
+ * it; `emit` delivers an event to every webhook of the site with a matching trigger (one POST per
+ * matching trigger, with the payload GoSquared documents) and returns what each answered.
+ */
+export interface GoSquaredFake
+  extends FakeService<GoSquaredFakeSettings, GoSquaredFakeSeed, GoSquaredFakeEvent, GoSquaredFakeDelivery, GoSquaredFakeWebhook> {
   /** The default API key (changes with {@link GoSquaredFake.rotateApiKey}). */
   readonly apiKey: string;
   /** The default site token. */
   readonly siteToken: string;
-  /** The underlying fake server, for fault injection (`server.fault(…)`). */
-  readonly server: FakeServer;
-  /** Every request received, in order. */
-  readonly log: LoggedRequest[];
   /** A copy of the site's webhooks with their triggers (default: the fake's site). */
   webhooks(siteToken?: string): GoSquaredFakeWebhook[];
-  /** Stores a webhook directly, without a request (triggers are not validated). */
-  seed(webhook: GoSquaredFakeSeed, siteToken?: string): GoSquaredFakeWebhook;
   /** Accepts another key/site pair. */
   addCredentials(credentials: GoSquaredFakeCredentials): void;
   /** Stops accepting an API key (answers `4001`). */
@@ -168,11 +165,4 @@ export interface GoSquaredFake {
   setRateLimit(limit: GoSquaredFakeRateLimit | undefined): void;
   /** How successful deletes are answered from now on. */
   setDeleteAnswer(answer: GoSquaredFakeDeleteAnswer): void;
-  /**
-   * Delivers an event to every webhook of the site with a matching trigger (one POST per
-   * matching trigger, with the payload GoSquared documents), and returns what each answered.
-   */
-  emit(event: GoSquaredFakeEvent): Promise<GoSquaredFakeDelivery[]>;
-  /** Stops the server. */
-  close(): Promise<void>;
 }
