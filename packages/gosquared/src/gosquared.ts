@@ -54,7 +54,7 @@ function apiRoot(baseUrl: unknown): string {
  * that already ends in `/account/v1` is accepted as the same server. Credentials travel as the
  * `api_key` and `site_token` query parameters and are redacted from every error.
  *
- * @throws {@link InputError} when a credential, the base URL (not an absolute http(s) URL, or
+ * @throws {@link @hooks/core!index.InputError | InputError} when a credential, the base URL (not an absolute http(s) URL, or
  * with credentials, a query or a fragment) or a transport setting is invalid.
  * @example
  * ```ts

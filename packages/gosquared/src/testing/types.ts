@@ -5,11 +5,17 @@
  */
 import type { DeliveryResult, FakeService } from '@hooks/core/testing';
 
-/** The five trigger types GoSquared offers. */
-export const triggerTypes = ['chat_message', 'entered_smart_group', 'exited_smart_group', 'traffic_dip', 'traffic_spike'] as const;
+/** One of the five trigger types GoSquared offers. */
+export type GoSquaredFakeTriggerType = 'chat_message' | 'entered_smart_group' | 'exited_smart_group' | 'traffic_dip' | 'traffic_spike';
 
-/** One of the five trigger types. */
-export type GoSquaredFakeTriggerType = (typeof triggerTypes)[number];
+/** The five trigger types, for checks. */
+export const triggerTypes: readonly GoSquaredFakeTriggerType[] = [
+  'chat_message',
+  'entered_smart_group',
+  'exited_smart_group',
+  'traffic_dip',
+  'traffic_spike',
+];
 
 /** An API-key scope that matters for webhooks. */
 export type GoSquaredFakeScope = 'read_account' | 'write_account';
