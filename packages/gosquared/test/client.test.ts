@@ -62,6 +62,14 @@ describe('webhooks', () => {
     expect(JSON.parse(fake.log.at(-1)!.rawBody)).toEqual({ url: 'https://example.com/chat', trigger: 'chat_message' });
   });
 
+  it('create sends a chat_message value when one is given (what the user gives is sent)', async () => {
+    const hook = await client.webhooks.create({ url: 'https://example.com/chat', trigger: 'chat_message', value: 'all' });
+    expect(JSON.parse(fake.log.at(-1)!.rawBody)).toEqual({ url: 'https://example.com/chat', trigger: 'chat_message', value: 'all' });
+    expect(fake.webhooks().find((stored) => stored.id === hook.id)!.triggers).toEqual([
+      { id: expect.any(Number), trigger: 'chat_message', value: 'all' },
+    ]);
+  });
+
   it('create accepts http only to loopback hosts, so local receivers work', async () => {
     const receiver = await createCallbackRecorder();
     try {
