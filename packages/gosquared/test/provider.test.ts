@@ -131,6 +131,20 @@ describe('goSquaredProvider', () => {
     expect(fake.webhooks()).toEqual([expect.objectContaining({ id: Number(moved.id), url: 'https://example.com/moved', name: 'New' })]);
   });
 
+  it('a chat_message GoSquared reports without a value is re-created with the placeholder, since adding a trigger needs one', async () => {
+    const hook = fake.seed({ url, name: 'Old', triggers: [{ trigger: 'traffic_dip', value: 3 }, { trigger: 'chat_message' }] });
+    const renamed = await adapter.update({ kind: 'webhook', id: String(hook.id) }, { name: 'New' });
+    expect(renamed).toMatchObject({ name: 'New', events: ['traffic_dip:3', 'chat_message'] });
+    const posted = fake.log.filter((entry) => entry.method === 'POST').map((entry) => JSON.parse(entry.rawBody));
+    expect(posted.at(-1)).toEqual({ trigger: 'chat_message', value: 'all' });
+    expect(fake.webhooks().map((stored) => stored.triggers.map((trigger) => [trigger.trigger, trigger.value]))).toEqual([
+      [
+        ['traffic_dip', 3],
+        ['chat_message', 'all'],
+      ],
+    ]);
+  });
+
   it('update with nothing different writes nothing', async () => {
     const hook = fake.seed({ url, name: 'Same', triggers: [{ trigger: 'traffic_spike', value: 5 }] });
     const before = writes();

@@ -62,6 +62,8 @@ const codeOfKind: Record<string, number> = { 'no-route': 4004, 'not-found': 4004
  *   `POST /webhooks` a `chat_message` may come without one. A `chat_message` value is stored and
  *   echoed as given (UNCONFIRMED: its meaning is not documented).
  * - unknown body keys are ignored, as a JSON API usually does (UNCONFIRMED).
+ * - ids are small integers counted from 1001 (webhooks) and 5001 (triggers); the fake never
+ *   hands out an id above 2^53 (tests play such answers with `faults.inject`).
  * - errors are `{ code, message }`: `4000` for an omitted `url`, `trigger` or `value`; `4003` for
  *   a parameter of the wrong type or a body that is not JSON; `4004` for an invalid value (an
  *   unknown trigger, a non-https URL, a threshold that is not a positive number); 404 with `4004`
