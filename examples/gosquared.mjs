@@ -7,7 +7,7 @@ import { createGoSquaredFake } from '@hooks/gosquared/testing';
 const fake = await createGoSquaredFake();
 const receiver = await createCallbackRecorder();
 try {
-  const gosquared = createGoSquared({ apiKey: fake.apiKey, siteToken: fake.siteToken, baseUrl: fake.baseUrl });
+  const gosquared = createGoSquared({ ...fake.settings }); // baseUrl: the server root; the client adds /account/v1
 
   const hook = await gosquared.webhooks.create({
     url: `${receiver.url}/gosquared`, // https is required, except for loopback receivers like this one
@@ -24,7 +24,7 @@ try {
   console.log('deliveries:', deliveries.length, '- receiver got concurrents =', delivery.body.concurrents);
 
   // The credentials travel in the query string; they never appear in an error.
-  const wrong = createGoSquared({ apiKey: 'not-the-key', siteToken: fake.siteToken, baseUrl: fake.baseUrl });
+  const wrong = createGoSquared({ ...fake.settings, apiKey: 'not-the-key' });
   const error = await wrong.webhooks
     .list()
     .toArray()

@@ -16,11 +16,11 @@ const text = (value: unknown): string | undefined =>
  *
  * @example
  * ```ts
- * readGoSquaredError({ code: 4001, message: 'Error 4001: API key not authorised for site' });
+ * readError({ code: 4001, message: 'Error 4001: API key not authorised for site' });
  * // { code: '4001', message: 'Error 4001: API key not authorised for site' }
  * ```
  */
-export function readGoSquaredError(body: unknown): ServiceErrorInfo | undefined {
+export function readError(body: unknown): ServiceErrorInfo | undefined {
   if (typeof body !== 'object' || body === null) return undefined;
   const { code, message, error } = body as Body;
   const legacy = typeof error === 'object' && error !== null ? error : {};
@@ -40,10 +40,10 @@ const hints: Record<string, string> = {
  *
  * @example
  * ```ts
- * refineGoSquaredError({ status: 401, reason: 'unauthorized', code: '4001', operation: 'webhooks.list', method: 'GET' });
+ * refineError({ status: 401, reason: 'unauthorized', code: '4001', operation: 'webhooks.list', method: 'GET' });
  * ```
  */
-export function refineGoSquaredError(facts: ErrorFacts): ErrorRefinement | undefined {
+export function refineError(facts: ErrorFacts): ErrorRefinement | undefined {
   const { status, code } = facts;
   if (status === 404) return { hint: 'No such webhook or trigger on this site; check the id (it may have been deleted)' };
   const hint = code === undefined ? undefined : hints[code];

@@ -3,13 +3,17 @@
  *
  * @module
  */
-import { assertHeaderSafe, createTransport, type RetrySettings, type TransportSettings } from '@hooks/core';
-import { readGoSquaredError, refineGoSquaredError } from './errors.js';
-import { createTriggers, type GoSquaredTriggers } from './triggers.js';
-import { createWebhooks, type GoSquaredWebhooks } from './webhooks.js';
+import { assertHeaderSafe, baseUrlSchema, createTransport, parseInput, type RetrySettings, type TransportSettings } from '@hooks/core';
+import { readError, refineError } from './errors.js';
+import { provider } from './input.js';
+import { createTriggerResource, type GoSquaredTriggerResource } from './resources/trigger.js';
+import { createWebhookResource, type GoSquaredWebhookResource } from './resources/webhook.js';
 
-/** The Account API v1 of GoSquared's public service. */
-export const goSquaredBaseUrl = 'https://api.gosquared.com/account/v1';
+/** GoSquared's public API server, the default `baseUrl`: the client talks to `{baseUrl}/account/v1`. */
+export const goSquaredBaseUrl = 'https://api.gosquared.com';
+
+/** The path of the Account API v1 on the server, which the client adds to `baseUrl`. */
+export const goSquaredApiPath = '/account/v1';
 
 /** Settings of {@link createGoSquared}. */
 export interface GoSquaredSettings extends TransportSettings {
@@ -20,7 +24,11 @@ export interface GoSquaredSettings extends TransportSettings {
   apiKey: string;
   /** The project's site token, such as `GSN-123456-X` (sent as the `site_token` query parameter; redacted). */
   siteToken: string;
-  /** The Account API's base URL. Default `https://api.gosquared.com/account/v1`. */
+  /**
+   * The server root, default `https://api.gosquared.com`; the client adds `/account/v1`. A URL
+   * that already ends in `/account/v1` (such as `https://api.gosquared.com/account/v1`) is the
+   * same server and is accepted as it is.
+   */
   baseUrl?: string | undefined;
   /** Retries: a number of retries, or `RetrySettings` from `@hooks/core`. Default 3 attempts in all. */
   retry?: number | RetrySettings;
@@ -29,16 +37,25 @@ export interface GoSquaredSettings extends TransportSettings {
 /** A GoSquared client: the webhooks of one project and their triggers. */
 export interface GoSquaredClient {
   /** Create, list, get and delete webhooks. */
-  readonly webhooks: GoSquaredWebhooks;
+  readonly webhooks: GoSquaredWebhookResource;
   /** Add, list, get and remove the triggers of a webhook. */
-  readonly triggers: GoSquaredTriggers;
+  readonly triggers: GoSquaredTriggerResource;
+}
+
+/** The Account API root for a server root (or for a URL that already ends in the API path). */
+function apiRoot(baseUrl: unknown): string {
+  const root = parseInput(baseUrlSchema, baseUrl, { provider, operation: 'settings', field: 'baseUrl' });
+  return root.endsWith(`${goSquaredApiPath}/`) ? root : `${root}${goSquaredApiPath.slice(1)}/`;
 }
 
 /**
- * Creates a client for GoSquared's webhooks (Account API v1). Credentials travel as the
+ * Creates a client for GoSquared's webhooks (Account API v1). `baseUrl` is the server root
+ * (default `https://api.gosquared.com`), to which the client adds `/account/v1`; a base URL
+ * that already ends in `/account/v1` is accepted as the same server. Credentials travel as the
  * `api_key` and `site_token` query parameters and are redacted from every error.
  *
- * @throws InputError when a credential, the base URL or a transport setting is invalid.
+ * @throws {@link @hooks/core!index.InputError | InputError} when a credential, the base URL (not an absolute http(s) URL, or
+ * with credentials, a query or a fragment) or a transport setting is invalid.
  * @example
  * ```ts
  * const gosquared = createGoSquared({ apiKey: process.env.GOSQUARED_API_KEY!, siteToken: 'GSN-123456-X' });
@@ -48,16 +65,16 @@ export interface GoSquaredClient {
  */
 export function createGoSquared(settings: GoSquaredSettings): GoSquaredClient {
   const { apiKey, siteToken, baseUrl = goSquaredBaseUrl, ...transportSettings } = settings;
-  const context = { provider: 'gosquared', operation: 'settings' };
+  const context = { provider, operation: 'settings' };
   assertHeaderSafe(apiKey, { ...context, field: 'apiKey' });
   assertHeaderSafe(siteToken, { ...context, field: 'siteToken' });
   const transport = createTransport({
     ...transportSettings,
-    provider: 'gosquared',
-    baseUrl,
+    provider,
+    baseUrl: apiRoot(baseUrl),
     auth: { type: 'query', params: { api_key: apiKey, site_token: siteToken } },
-    readError: readGoSquaredError,
-    refineError: refineGoSquaredError,
+    readError,
+    refineError,
   });
-  return { webhooks: createWebhooks(transport), triggers: createTriggers(transport) };
+  return { webhooks: createWebhookResource(transport), triggers: createTriggerResource(transport) };
 }

@@ -1,12 +1,20 @@
-export { createGoSquared, type GoSquaredClient, type GoSquaredSettings, goSquaredBaseUrl } from './gosquared.js';
+export { createGoSquared, type GoSquaredClient, type GoSquaredSettings, goSquaredApiPath, goSquaredBaseUrl } from './gosquared.js';
 export {
   type GoSquaredChanges,
   type GoSquaredKind,
   type GoSquaredNormalizedWebhook,
   type GoSquaredProvider,
+  type GoSquaredRaw,
   type GoSquaredSpec,
   goSquaredProvider,
 } from './provider.js';
-export type { GoSquaredTrigger, GoSquaredTriggerInput, GoSquaredTriggerType, GoSquaredWebhook } from './schemas.js';
-export type { GoSquaredTriggers } from './triggers.js';
-export type { GoSquaredWebhookInput, GoSquaredWebhooks } from './webhooks.js';
+export type { GoSquaredTriggerResource } from './resources/trigger.js';
+export type { GoSquaredWebhookResource } from './resources/webhook.js';
+export type {
+  GoSquaredFirstTrigger,
+  GoSquaredTrigger,
+  GoSquaredTriggerCreateInput,
+  GoSquaredTriggerType,
+  GoSquaredWebhook,
+  GoSquaredWebhookCreateInput,
+} from './types.js';

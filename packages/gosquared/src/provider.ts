@@ -16,15 +16,14 @@ import {
 } from '@hooks/core';
 import * as v from 'valibot';
 import type { GoSquaredClient } from './gosquared.js';
-import {
-  type GoSquaredTrigger,
-  type GoSquaredTriggerInput,
-  type GoSquaredTriggerType,
-  type GoSquaredWebhook,
-  triggerInputSchema,
-  webhookFields,
-} from './schemas.js';
-import type { GoSquaredWebhookInput } from './webhooks.js';
+import { strict, triggerCreateSchema, webhookFields } from './input.js';
+import type {
+  GoSquaredTrigger,
+  GoSquaredTriggerCreateInput,
+  GoSquaredTriggerType,
+  GoSquaredWebhook,
+  GoSquaredWebhookCreateInput,
+} from './types.js';
 
 /**
  * One wanted GoSquared webhook: its callback URL (its identity for `ensure`), an optional name,
@@ -44,8 +43,8 @@ export interface GoSquaredSpec {
   url: string;
   /** The label shown in GoSquared (wire `name`); left out, any name is accepted by `ensure`. */
   name?: string | undefined;
-  /** Every trigger that should fire the webhook, typed per trigger type. */
-  triggers: GoSquaredTriggerInput[];
+  /** Every trigger that should fire the webhook, typed per trigger type (`value` required, as for `triggers.create`). */
+  triggers: GoSquaredTriggerCreateInput[];
   /** Also fire for leads whose email is not verified yet (wire `include_unverified`); left out, `ensure` accepts either. */
   includeUnverified?: boolean | undefined;
 }
@@ -56,34 +55,46 @@ export type GoSquaredChanges = Partial<GoSquaredSpec>;
 /** The kinds of registration GoSquared has: only `'webhook'`. */
 export type GoSquaredKind = 'webhook';
 
+/** The service objects the adapter reports in `raw`: GoSquared has one kind, its webhook. */
+export type GoSquaredRaw = GoSquaredWebhook;
+
 /** A GoSquared webhook in the normalized form; `raw.triggers` is always filled in. */
-export type GoSquaredNormalizedWebhook = NormalizedWebhook<GoSquaredWebhook, GoSquaredKind>;
+export type GoSquaredNormalizedWebhook = NormalizedWebhook<GoSquaredRaw, GoSquaredKind>;
 
 /** The adapter's type: a `WebhookProvider` over {@link GoSquaredSpec}. */
-export type GoSquaredProvider = WebhookProvider<GoSquaredSpec, GoSquaredWebhook, GoSquaredKind, GoSquaredChanges>;
+export type GoSquaredProvider = WebhookProvider<GoSquaredSpec, GoSquaredRaw, GoSquaredKind, GoSquaredChanges>;
 
 const provider = 'gosquared';
-const triggers = v.array(triggerInputSchema);
-const specSchema = v.object({ ...webhookFields, triggers });
-const changesSchema = v.object({
+const triggers = v.array(triggerCreateSchema);
+const specSchema = strict({ ...webhookFields, triggers });
+const changesSchema = strict({
   url: v.optional(webhookFields.url),
   name: webhookFields.name,
   triggers: v.optional(triggers),
   includeUnverified: webhookFields.includeUnverified,
 });
 
-/** `trigger`, or `trigger:value`: how a trigger appears in `Webhook.events` and how triggers are compared. */
+/**
+ * `trigger`, or `trigger:value`: how a trigger appears in `events` and how triggers are compared.
+ * A `chat_message` value has no meaning in GoSquared, so it is left out.
+ */
 const render = (trigger: { trigger: string; value?: string | number | undefined }): string =>
-  trigger.value === undefined || trigger.value === '' ? trigger.trigger : `${trigger.trigger}:${trigger.value}`;
+  trigger.value === undefined || trigger.value === '' || trigger.trigger === 'chat_message'
+    ? trigger.trigger
+    : `${trigger.trigger}:${trigger.value}`;
+
+/** What a `chat_message` trigger GoSquared reports without a value is re-created with (GoSquared requires one). */
+const chatPlaceholder = 'all';
 
 /** Turns a trigger GoSquared reports back into input (values may come back as strings). */
-function toInput(trigger: GoSquaredTrigger): GoSquaredTriggerInput {
+function toInput(trigger: GoSquaredTrigger): GoSquaredTriggerCreateInput {
   const type = trigger.trigger as GoSquaredTriggerType;
   const { value } = trigger;
   if (type === 'traffic_dip' || type === 'traffic_spike') return { trigger: type, value: Number(value) };
   if (type === 'entered_smart_group' || type === 'exited_smart_group') return { trigger: type, value: String(value ?? '') };
-  // chat_message, or a type added later: the client's validation decides.
-  return { trigger: type, value } as GoSquaredTriggerInput;
+  if (type === 'chat_message') return { trigger: type, value: value ?? chatPlaceholder };
+  // A type added later: the client's validation decides.
+  return { trigger: type, value } as GoSquaredTriggerCreateInput;
 }
 
 /**
@@ -99,16 +110,19 @@ function toInput(trigger: GoSquaredTrigger): GoSquaredTriggerInput {
  *   both exist). A name or flag GoSquared does not report cannot be compared and is left as is.
  *
  * `ensure` finds the webhook by callback URL (the first one, if several share it); a second
- * identical `ensure` sends no write request. These are several requests, not one transaction:
+ * identical `ensure` sends no write request. A `chat_message` trigger is compared without its
+ * value (GoSquared gives it none); one re-created from what GoSquared reports without a value
+ * gets the placeholder `'all'`. These are several requests, not one transaction:
  * if one fails midway, the webhook may hold part of the wanted triggers; `ensure` again finishes it.
  *
- * @throws InputError for an invalid spec, ref or changes (before any request).
+ * @throws {@link @hooks/core!index.InputError | InputError} for an invalid spec, ref or changes, or an unknown key in them (before any request).
+ * @throws {@link @hooks/core!index.ApiError | ApiError} when GoSquared refuses one of the requests.
  * @example
  * ```ts
  * const adapter = goSquaredProvider(createGoSquared({ apiKey, siteToken }));
  * const { action, webhook } = await adapter.ensure({
  *   url: 'https://example.com/gosquared',
- *   triggers: [{ trigger: 'traffic_spike', value: 40 }, { trigger: 'chat_message' }],
+ *   triggers: [{ trigger: 'traffic_spike', value: 40 }, { trigger: 'chat_message', value: 'all' }],
  * });
  * console.log(action, webhook.id, webhook.events); // 'created' '123' ['traffic_spike:40', 'chat_message']
  * ```
@@ -141,7 +155,7 @@ export function goSquaredProvider(client: GoSquaredClient): GoSquaredProvider {
     const options = sharedBudget(callOptions);
     const wanted = unique(spec.triggers);
     const [first, ...rest] = wanted;
-    const input: GoSquaredWebhookInput = { url: spec.url, name: spec.name, includeUnverified: spec.includeUnverified, ...first };
+    const input: GoSquaredWebhookCreateInput = { url: spec.url, name: spec.name, includeUnverified: spec.includeUnverified, ...first };
     const hook = await client.webhooks.create(input, options);
     for (const trigger of rest) await client.triggers.create(hook.id, trigger, options);
     if (hook.triggers && rest.length === 0) return hook;
@@ -229,7 +243,7 @@ export function goSquaredProvider(client: GoSquaredClient): GoSquaredProvider {
 }
 
 /** The triggers without repeats (by `trigger:value`), in order. */
-function unique(list: readonly GoSquaredTriggerInput[]): GoSquaredTriggerInput[] {
+function unique(list: readonly GoSquaredTriggerCreateInput[]): GoSquaredTriggerCreateInput[] {
   const seen = new Set<string>();
   return list.filter((trigger) => {
     const key = render(trigger);

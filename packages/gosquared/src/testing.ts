@@ -3,18 +3,19 @@
  *
  * @module
  */
-export {
-  createGoSquaredFake,
-  fakeApiKey,
-  fakeSiteToken,
-  type GoSquaredFake,
-  type GoSquaredFakeCredentials,
-  type GoSquaredFakeDelivery,
-  type GoSquaredFakeEvent,
-  type GoSquaredFakeOptions,
-  type GoSquaredFakeRateLimit,
-  type GoSquaredFakeScope,
-  type GoSquaredFakeSeed,
-  type GoSquaredFakeTrigger,
-  type GoSquaredFakeWebhook,
-} from './testing/fake.js';
+export { createGoSquaredFake, fakeApiKey, fakeSiteToken } from './testing/fake.js';
+export type {
+  GoSquaredFake,
+  GoSquaredFakeCredentials,
+  GoSquaredFakeDeleteAnswer,
+  GoSquaredFakeDelivery,
+  GoSquaredFakeEvent,
+  GoSquaredFakeOptions,
+  GoSquaredFakeRateLimit,
+  GoSquaredFakeScope,
+  GoSquaredFakeSeed,
+  GoSquaredFakeSettings,
+  GoSquaredFakeTrigger,
+  GoSquaredFakeTriggerType,
+  GoSquaredFakeWebhook,
+} from './testing/types.js';

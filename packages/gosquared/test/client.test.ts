@@ -62,6 +62,14 @@ describe('webhooks', () => {
     expect(JSON.parse(fake.log.at(-1)!.rawBody)).toEqual({ url: 'https://example.com/chat', trigger: 'chat_message' });
   });
 
+  it('create sends a chat_message value when one is given (what the user gives is sent)', async () => {
+    const hook = await client.webhooks.create({ url: 'https://example.com/chat', trigger: 'chat_message', value: 'all' });
+    expect(JSON.parse(fake.log.at(-1)!.rawBody)).toEqual({ url: 'https://example.com/chat', trigger: 'chat_message', value: 'all' });
+    expect(fake.webhooks().find((stored) => stored.id === hook.id)!.triggers).toEqual([
+      { id: expect.any(Number), trigger: 'chat_message', value: 'all' },
+    ]);
+  });
+
   it('create accepts http only to loopback hosts, so local receivers work', async () => {
     const receiver = await createCallbackRecorder();
     try {
@@ -97,7 +105,7 @@ describe('webhooks', () => {
   });
 
   it('lists also accept a bare array, ids as digit strings and null fields', async () => {
-    fake.server.fault({
+    fake.faults.inject({
       type: 'respond',
       status: 200,
       json: [
@@ -120,7 +128,7 @@ describe('webhooks', () => {
         triggers: [{ id: 3, trigger: 'chat_message', value: undefined }],
       },
     ]);
-    fake.server.fault({ type: 'respond', status: 200, json: [{ id: 4, trigger: 'traffic_dip', value: '3' }] });
+    fake.faults.inject({ type: 'respond', status: 200, json: [{ id: 4, trigger: 'traffic_dip', value: '3' }] });
     expect(await client.triggers.list(17).toArray()).toEqual([{ id: 4, trigger: 'traffic_dip', value: '3' }]);
   });
 
@@ -131,14 +139,14 @@ describe('webhooks', () => {
     expect(fake.webhooks()).toEqual([]);
     const error = (await failure(client.triggers.list(hook.id).toArray())) as ApiError;
     expect(error.reason).toBe('not-found');
-    fake.server.fault({ type: 'respond', status: 204 });
+    fake.faults.inject({ type: 'respond', status: 204 });
     await expect(client.webhooks.delete(1)).resolves.toBeUndefined();
-    fake.server.fault({ type: 'respond', status: 202, body: '' });
+    fake.faults.inject({ type: 'respond', status: 202, body: '' });
     await expect(client.webhooks.delete(1)).resolves.toBeUndefined();
   });
 
   it('a create answered 201 is a success too', async () => {
-    fake.server.fault({ type: 'respond', status: 201, json: { id: 9, url: 'https://example.com/c', name: 'C' } });
+    fake.faults.inject({ type: 'respond', status: 201, json: { id: 9, url: 'https://example.com/c', name: 'C' } });
     expect(await client.webhooks.create({ url: 'https://example.com/c', name: 'C' })).toMatchObject({ id: 9, name: 'C' });
   });
 });
@@ -152,9 +160,9 @@ describe('triggers', () => {
     expect(JSON.parse(fake.log.at(-1)!.rawBody)).toEqual({ trigger: 'traffic_spike', value: 25 });
 
     const group = await client.triggers.create(String(hook.id), { trigger: 'exited_smart_group', value: 'churn-risk' });
-    const chat = await client.triggers.create(hook.id, { trigger: 'chat_message' });
-    expect(JSON.parse(fake.log.at(-1)!.rawBody)).toEqual({ trigger: 'chat_message' });
-    expect(chat).toEqual({ id: expect.any(Number), trigger: 'chat_message', value: undefined });
+    const chat = await client.triggers.create(hook.id, { trigger: 'chat_message', value: 'all' });
+    expect(JSON.parse(fake.log.at(-1)!.rawBody)).toEqual({ trigger: 'chat_message', value: 'all' });
+    expect(chat).toEqual({ id: expect.any(Number), trigger: 'chat_message', value: 'all' });
 
     expect(await client.triggers.list(hook.id).toArray()).toEqual([spike, group, chat]);
     expect(await client.triggers.get(hook.id, group.id)).toEqual(group);
@@ -168,7 +176,7 @@ describe('triggers', () => {
   });
 
   it('triggers of an unknown webhook are not found', async () => {
-    const error = (await failure(client.triggers.create(424242, { trigger: 'chat_message' }))) as ApiError;
+    const error = (await failure(client.triggers.create(424242, { trigger: 'chat_message', value: 'all' }))) as ApiError;
     expect(ApiError.isInstance(error)).toBe(true);
     expect(error.reason).toBe('not-found');
     expect(error.operation).toBe('triggers.create');
@@ -205,7 +213,11 @@ describe('every bad input is refused before any request', () => {
     cases.push([`webhooks.get(${name})`, (c) => c.webhooks.get(id as number), 'id']);
     cases.push([`webhooks.delete(${name})`, (c) => c.webhooks.delete(id as number), 'id']);
     cases.push([`triggers.list(${name})`, (c) => c.triggers.list(id as number), 'webhookId']);
-    cases.push([`triggers.create(${name})`, (c) => c.triggers.create(id as number, { trigger: 'chat_message' }), 'webhookId']);
+    cases.push([
+      `triggers.create(${name})`,
+      (c) => c.triggers.create(id as number, { trigger: 'chat_message', value: 'all' }),
+      'webhookId',
+    ]);
     cases.push([`triggers.get(1, ${name})`, (c) => c.triggers.get(1, id as number), 'triggerId']);
     cases.push([`triggers.delete(${name}, 1)`, (c) => c.triggers.delete(id as number, 1), 'webhookId']);
   }
@@ -235,7 +247,9 @@ describe('every bad input is refused before any request', () => {
     ['traffic threshold -3', { trigger: 'traffic_dip', value: -3 }, 'input.value'],
     ['traffic threshold as a string', { trigger: 'traffic_dip', value: '3' }, 'input.value'],
     ['traffic threshold Infinity', { trigger: 'traffic_spike', value: Number.POSITIVE_INFINITY }, 'input.value'],
-    ['chat_message with a value', { trigger: 'chat_message', value: 'x' }, 'input.value'],
+    ['chat_message with an empty value', { trigger: 'chat_message', value: '' }, 'input.value'],
+    ['chat_message with an object value', { trigger: 'chat_message', value: { all: true } }, 'input.value'],
+    ['an unknown key next to the trigger', { trigger: 'traffic_spike', value: 3, threshold: 3 }, 'input.threshold'],
   ];
   for (const [name, trigger, field] of badTriggers) {
     cases.push([`triggers.create: ${name}`, (c) => c.triggers.create(1, trigger as never), field]);
@@ -245,6 +259,17 @@ describe('every bad input is refused before any request', () => {
       field,
     ]);
   }
+  // GoSquared marks value Required on POST /webhooks/{id}/triggers, for chat_message too.
+  cases.push([
+    'triggers.create: chat_message without a value',
+    (c) => c.triggers.create(1, { trigger: 'chat_message' } as never),
+    'input.value',
+  ]);
+  cases.push([
+    'webhooks.create: an unknown key (a typo of name)',
+    (c) => c.webhooks.create({ url: 'https://example.com/x', nmae: 'Spikes' } as never),
+    'input.nmae',
+  ]);
   cases.push([
     'webhooks.create: value without trigger',
     (c) => c.webhooks.create({ url: 'https://example.com/x', value: 3 } as never),

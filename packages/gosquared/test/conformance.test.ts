@@ -8,7 +8,7 @@ type Client = GoSquaredClient;
 
 testProvider<Client>({
   provider: 'gosquared',
-  createClient: (settings) => createGoSquared({ ...settings, baseUrl: `${settings.baseUrl}/account/v1`, apiKey, siteToken }),
+  createClient: (settings) => createGoSquared({ ...settings, apiKey, siteToken }),
   secrets: [apiKey, siteToken],
   read: {
     call: (client, options) => client.webhooks.get(123, options),

@@ -87,7 +87,7 @@ describe('GoSquared error bodies', () => {
       // Even an (odd) 500 carrying an input code is not retried.
       for (const status of [400, 500]) {
         const before = fake.log.length;
-        fake.server.fault({ type: 'respond', status, json: { code, message, success: false } });
+        fake.faults.inject({ type: 'respond', status, json: { code, message, success: false } });
         const error = (await failure(client.webhooks.list().toArray())) as ApiError;
         expect(error.code).toBe(String(code));
         expect(error.details).toEqual([message]);
@@ -101,7 +101,7 @@ describe('GoSquared error bodies', () => {
   it('also reads the legacy { error: { code, message } } body', async () => {
     let client: GoSquaredClient;
     ({ fake, client } = await setup());
-    fake.server.fault({ type: 'respond', status: 400, json: { error: { code: 4003, message: 'Invalid parameter' } } });
+    fake.faults.inject({ type: 'respond', status: 400, json: { error: { code: 4003, message: 'Invalid parameter' } } });
     const error = (await failure(client.webhooks.get(5))) as ApiError;
     expect(error).toMatchObject({ status: 400, reason: 'bad-request', code: '4003', details: ['Invalid parameter'] });
   });
@@ -109,16 +109,16 @@ describe('GoSquared error bodies', () => {
   it('a 4001 under another status still reads as unauthorized; a 4002 as rate-limited', async () => {
     let client: GoSquaredClient;
     ({ fake, client } = await setup());
-    fake.server.fault({ type: 'respond', status: 400, json: { code: 4001, message: 'Error 4001: API key not authorised for site' } });
+    fake.faults.inject({ type: 'respond', status: 400, json: { code: 4001, message: 'Error 4001: API key not authorised for site' } });
     expect(await failure(client.webhooks.list().toArray())).toMatchObject({ status: 400, reason: 'unauthorized', code: '4001' });
-    fake.server.fault({ type: 'respond', status: 400, json: { code: 4002, message: 'Error 4002: Request rate limit exceeded' } });
+    fake.faults.inject({ type: 'respond', status: 400, json: { code: 4002, message: 'Error 4002: Request rate limit exceeded' } });
     expect(await failure(client.webhooks.list().toArray())).toMatchObject({ status: 400, reason: 'rate-limited', code: '4002' });
   });
 
   it('a 5xx with GoSquared internal code is a server error', async () => {
     let client: GoSquaredClient;
     ({ fake, client } = await setup());
-    fake.server.fault({ type: 'respond', status: 500, json: { code: 5000, message: 'Error 5000: internal error' } });
+    fake.faults.inject({ type: 'respond', status: 500, json: { code: 5000, message: 'Error 5000: internal error' } });
     expect(await failure(client.webhooks.get(1))).toMatchObject({ status: 500, reason: 'server', code: '5000' });
   });
 
@@ -140,7 +140,7 @@ describe('GoSquared error bodies', () => {
   it('the fake refuses what the service refuses: an omitted url, an unknown trigger, a missing value', async () => {
     ({ fake } = await setup());
     const post = (path: string, body: unknown) =>
-      fetch(`${fake!.baseUrl}${path}?api_key=${fake!.apiKey}&site_token=${fake!.siteToken}`, {
+      fetch(`${fake!.url}/account/v1${path}?api_key=${fake!.apiKey}&site_token=${fake!.siteToken}`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify(body),
@@ -170,6 +170,19 @@ describe('GoSquared error bodies', () => {
       status: 400,
       body: { code: 4000, message: 'Error 4000: trigger omitted' },
     });
+    // The docs mark value Required on this call for every trigger type, chat_message included.
+    expect(await post(`/webhooks/${created.body.id}/triggers`, { trigger: 'chat_message' })).toEqual({
+      status: 400,
+      body: { code: 4000, message: 'Error 4000: value omitted' },
+    });
+    expect(await post(`/webhooks/${created.body.id}/triggers`, { trigger: 'traffic_dip', value: null })).toMatchObject({
+      status: 400,
+      body: { code: 4000 },
+    });
+    expect(await post(`/webhooks/${created.body.id}/triggers`, { trigger: 'chat_message', value: { any: 1 } })).toMatchObject({
+      status: 400,
+      body: { code: 4003 },
+    });
     expect(await post(`/webhooks/${created.body.id}/triggers`, { trigger: 'entered_smart_group', value: '' })).toMatchObject({
       status: 400,
       body: { code: 4000 },
@@ -179,6 +192,14 @@ describe('GoSquared error bodies', () => {
       body: { code: 4003 },
     });
     expect(fake.webhooks()).toEqual([expect.objectContaining({ id: created.body.id, triggers: [] })]);
+    // With a value, chat_message is stored and echoed as given; on POST /webhooks it may come without one.
+    const chat = await post(`/webhooks/${created.body.id}/triggers`, { trigger: 'chat_message', value: 'all' });
+    expect(chat).toEqual({ status: 200, body: { id: expect.any(Number), trigger: 'chat_message', value: 'all' } });
+    const first = await post('/webhooks', { url: 'https://example.com/y', trigger: 'chat_message' });
+    expect(first.status).toBe(200);
+    expect(fake.webhooks().find((hook) => hook.id === first.body.id)!.triggers).toEqual([
+      { id: expect.any(Number), trigger: 'chat_message', value: null },
+    ]);
   });
 });
 
@@ -221,7 +242,7 @@ describe('rate limit (429, Retry-After, code 4002)', () => {
   it('every answer carries the X-RateLimit headers, and the budget refills continuously', async () => {
     let time = 0;
     ({ fake } = await setup({ rateLimit: { requests: 4, perMs: 4_000 }, now: () => time }));
-    const get = () => fetch(`${fake!.baseUrl}/webhooks?api_key=${fake!.apiKey}&site_token=${fake!.siteToken}`);
+    const get = () => fetch(`${fake!.url}/account/v1/webhooks?api_key=${fake!.apiKey}&site_token=${fake!.siteToken}`);
     const first = await get();
     expect(first.headers.get('x-ratelimit-limit')).toBe('4');
     expect(first.headers.get('x-ratelimit-remaining')).toBe('3');

@@ -1,6 +1,6 @@
 import { type CallbackRecorder, closedPortUrl, createCallbackRecorder } from '@hooks/core/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { GoSquaredClient } from '../src/index.js';
+import { createGoSquared, type GoSquaredClient } from '../src/index.js';
 import { createGoSquaredFake, fakeApiKey, fakeSiteToken } from '../src/testing.js';
 import { type GoSquaredFake, setup } from './helpers.js';
 
@@ -26,8 +26,41 @@ describe('the fake GoSquared API', () => {
   it('has default credentials and serves the Account API under /account/v1', async () => {
     expect(fake.apiKey).toBe(fakeApiKey);
     expect(fake.siteToken).toBe(fakeSiteToken);
-    expect(fake.baseUrl).toBe(`${fake.url}/account/v1`);
+    expect(fake.baseUrl).toBe(fake.url);
+    expect(fake.settings).toEqual({ baseUrl: fake.url, apiKey: fakeApiKey, siteToken: fakeSiteToken });
     expect(await raw('/account/v1/webhooks')).toEqual({ status: 200, body: { list: [] } });
+  });
+
+  it('has the common fake surface: settings work as they are, and follow a rotated key', async () => {
+    const direct = createGoSquared({ ...fake.settings, retry: 0 });
+    await expect(direct.webhooks.list().toArray()).resolves.toEqual([]);
+    const stored = fake.seed({ url: 'https://example.com/seeded', name: 'S', triggers: [{ trigger: 'traffic_dip', value: 2 }] });
+    expect(stored).toMatchObject({ url: 'https://example.com/seeded', name: 'S', triggers: [{ trigger: 'traffic_dip', value: 2 }] });
+    expect((await direct.webhooks.get(stored.id)).name).toBe('S');
+    const before = fake.settings.apiKey;
+    const rotated = fake.rotateApiKey();
+    expect(fake.settings.apiKey).toBe(rotated);
+    expect(rotated).not.toBe(before);
+    await expect(
+      createGoSquared({ ...fake.settings, retry: 0 })
+        .webhooks.list()
+        .toArray(),
+    ).resolves.toHaveLength(1);
+    expect(
+      await direct.webhooks
+        .list()
+        .toArray()
+        .catch((error: unknown) => error),
+    ).toMatchObject({ code: '4001' });
+    const mark = fake.log.length;
+    fake.faults.inject({ type: 'respond', status: 503, json: { code: 5000, message: 'Error 5000: down' } });
+    expect(
+      await direct.webhooks
+        .list()
+        .toArray()
+        .catch((error: unknown) => error),
+    ).toMatchObject({ status: 503, code: '5000' });
+    expect(fake.log.length).toBe(mark + 1);
   });
 
   it('needs api_key and site_token in the query (4000 when omitted, 4001 when wrong)', async () => {
@@ -88,7 +121,7 @@ describe('the fake GoSquared API', () => {
   it('keeps each site apart', async () => {
     const other = await createGoSquaredFake({ credentials: [{ apiKey: 'k2', siteToken: 'GSN-2' }] });
     try {
-      other.seed({ url: 'https://example.com/two' }, 'GSN-2');
+      other.seed({ url: 'https://example.com/two', siteToken: 'GSN-2' });
       expect(other.webhooks()).toEqual([]);
       expect(other.webhooks('GSN-2')).toHaveLength(1);
     } finally {

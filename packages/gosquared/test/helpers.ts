@@ -4,7 +4,7 @@ import { createGoSquaredFake, type GoSquaredFake, type GoSquaredFakeOptions } fr
 /** A fake and a client of it, with retries off unless asked for. */
 export async function setup(fakeOptions: GoSquaredFakeOptions = {}, settings: Partial<GoSquaredSettings> = {}) {
   const fake = await createGoSquaredFake(fakeOptions);
-  const client = createGoSquared({ baseUrl: fake.baseUrl, apiKey: fake.apiKey, siteToken: fake.siteToken, retry: 0, ...settings });
+  const client = createGoSquared({ ...fake.settings, retry: 0, ...settings });
   return { fake, client };
 }
 

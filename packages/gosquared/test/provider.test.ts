@@ -28,7 +28,7 @@ describe('goSquaredProvider', () => {
       triggers: [
         { trigger: 'traffic_spike', value: 40 },
         { trigger: 'entered_smart_group', value: 'trial-users' },
-        { trigger: 'chat_message' },
+        { trigger: 'chat_message', value: 'all' },
         { trigger: 'traffic_spike', value: 40 },
       ],
     });
@@ -46,7 +46,7 @@ describe('goSquaredProvider', () => {
     expect(stored[0]!.triggers.map((trigger) => [trigger.trigger, trigger.value])).toEqual([
       ['traffic_spike', 40],
       ['entered_smart_group', 'trial-users'],
-      ['chat_message', null],
+      ['chat_message', 'all'],
     ]);
     expect(webhook.raw.triggers?.map((trigger) => trigger.id)).toEqual(stored[0]!.triggers.map((trigger) => trigger.id));
     // One create with the first trigger, two more triggers, then one read of the triggers.
@@ -87,7 +87,12 @@ describe('goSquaredProvider', () => {
     const start = fake.log.length;
     const webhook = await adapter.update(
       { kind: 'webhook', id: String(hook.id) },
-      { triggers: [{ trigger: 'chat_message' }, { trigger: 'traffic_spike', value: 20 }] },
+      {
+        triggers: [
+          { trigger: 'chat_message', value: 'all' },
+          { trigger: 'traffic_spike', value: 20 },
+        ],
+      },
     );
     expect(webhook.id).toBe(String(hook.id));
     expect(webhook.events).toEqual(['chat_message', 'traffic_spike:20']);
@@ -118,9 +123,26 @@ describe('goSquaredProvider', () => {
     expect(renamed.id).not.toBe(String(hook.id));
     expect(renamed).toMatchObject({ name: 'New', urls: [url], events: ['traffic_dip:3', 'entered_smart_group:g1'] });
     expect(fake.webhooks().map((stored) => [stored.id, stored.name])).toEqual([[Number(renamed.id), 'New']]);
-    const moved = await adapter.update(renamed, { url: 'https://example.com/moved', triggers: [{ trigger: 'chat_message' }] });
+    const moved = await adapter.update(renamed, {
+      url: 'https://example.com/moved',
+      triggers: [{ trigger: 'chat_message', value: 'all' }],
+    });
     expect(moved).toMatchObject({ urls: ['https://example.com/moved'], name: 'New', events: ['chat_message'] });
     expect(fake.webhooks()).toEqual([expect.objectContaining({ id: Number(moved.id), url: 'https://example.com/moved', name: 'New' })]);
+  });
+
+  it('a chat_message GoSquared reports without a value is re-created with the placeholder, since adding a trigger needs one', async () => {
+    const hook = fake.seed({ url, name: 'Old', triggers: [{ trigger: 'traffic_dip', value: 3 }, { trigger: 'chat_message' }] });
+    const renamed = await adapter.update({ kind: 'webhook', id: String(hook.id) }, { name: 'New' });
+    expect(renamed).toMatchObject({ name: 'New', events: ['traffic_dip:3', 'chat_message'] });
+    const posted = fake.log.filter((entry) => entry.method === 'POST').map((entry) => JSON.parse(entry.rawBody));
+    expect(posted.at(-1)).toEqual({ trigger: 'chat_message', value: 'all' });
+    expect(fake.webhooks().map((stored) => stored.triggers.map((trigger) => [trigger.trigger, trigger.value]))).toEqual([
+      [
+        ['traffic_dip', 3],
+        ['chat_message', 'all'],
+      ],
+    ]);
   });
 
   it('update with nothing different writes nothing', async () => {
@@ -135,7 +157,14 @@ describe('goSquaredProvider', () => {
   });
 
   it('ensure creates, then leaves an identical webhook alone with zero write requests', async () => {
-    const spec: GoSquaredSpec = { url, name: 'Alerts', triggers: [{ trigger: 'traffic_spike', value: 40 }, { trigger: 'chat_message' }] };
+    const spec: GoSquaredSpec = {
+      url,
+      name: 'Alerts',
+      triggers: [
+        { trigger: 'traffic_spike', value: 40 },
+        { trigger: 'chat_message', value: 'all' },
+      ],
+    };
     const first = await adapter.ensure(spec);
     expect(first.action).toBe('created');
     expect(first.webhook.events).toEqual(['traffic_spike:40', 'chat_message']);
@@ -164,7 +193,7 @@ describe('goSquaredProvider', () => {
   });
 
   it('ensure compares threshold values GoSquared echoes as strings with the numbers asked for', async () => {
-    fake.server.fault(
+    fake.faults.inject(
       { type: 'respond', status: 200, json: { list: [{ id: 7, trigger: 'traffic_spike', value: '40' }] } },
       { match: (entry) => entry.path.endsWith('/triggers') },
     );
@@ -178,14 +207,14 @@ describe('goSquaredProvider', () => {
 
   it('ensure re-creates when GoSquared reports a different includeUnverified', async () => {
     fake.seed({ url, includeUnverified: false, triggers: [{ trigger: 'chat_message' }] });
-    const result = await adapter.ensure({ url, includeUnverified: true, triggers: [{ trigger: 'chat_message' }] });
+    const result = await adapter.ensure({ url, includeUnverified: true, triggers: [{ trigger: 'chat_message', value: 'all' }] });
     expect(result.action).toBe('updated');
     expect(result.webhook.raw.includeUnverified).toBe(true);
     expect(fake.webhooks()).toEqual([expect.objectContaining({ include_unverified: true })]);
   });
 
   it('uses embedded triggers when GoSquared sends them, without reading them again', async () => {
-    fake.server.fault({
+    fake.faults.inject({
       type: 'respond',
       status: 200,
       json: { id: 3, url, name: 'E', triggers: [{ id: 9, trigger: 'entered_smart_group', value: 'g' }] },
@@ -211,6 +240,15 @@ describe('goSquaredProvider', () => {
       [() => adapter.create({ url } as never), 'spec.triggers'],
       [() => adapter.ensure({ url: 'javascript:alert(1)', triggers: [] }), 'spec.url'],
       [() => adapter.ensure({ url, name: 5, triggers: [] } as never), 'spec.name'],
+      // Strict: unknown keys are refused, not dropped.
+      [() => adapter.create({ url, nmae: 'Typo', triggers: [] } as never), 'spec.nmae'],
+      [
+        () => adapter.ensure({ url, triggers: [{ trigger: 'traffic_spike', value: 3, threshold: 3 }] } as never),
+        'spec.triggers.0.threshold',
+      ],
+      [() => adapter.update({ kind: 'webhook', id: '1' }, { nmae: 'Typo' } as never), 'changes.nmae'],
+      // GoSquared requires a value when adding a trigger, chat_message included.
+      [() => adapter.create({ url, triggers: [{ trigger: 'chat_message' }] } as never), 'spec.triggers.0.value'],
     ];
     for (const [call, field] of cases) {
       const error = (await failure(call())) as InputError;

@@ -74,7 +74,7 @@ describe('no error or serialized object ever contains the API key or the site to
       ['triggers.delete', () => client.triggers.delete(hook.id, triggerId)],
     ];
     const echo = `bad request for /account/v1/webhooks?api_key=${apiKey}&site_token=${siteToken} (key ${apiKey})`;
-    const faults: [string, Parameters<GoSquaredFake['server']['fault']>[0]][] = [
+    const faults: [string, Parameters<GoSquaredFake['faults']['inject']>[0]][] = [
       ['4xx JSON echoing the credentials', { type: 'respond', status: 400, json: { code: 4003, message: echo } }],
       ['legacy 4xx echoing the credentials', { type: 'respond', status: 403, json: { error: { code: 4001, message: echo } } }],
       ['4xx plain text echoing the credentials', { type: 'respond', status: 401, body: echo, headers: { 'content-type': 'text/plain' } }],
@@ -111,7 +111,7 @@ describe('no error or serialized object ever contains the API key or the site to
       for (const [operation, call] of operations) {
         // A delete expects no answer body: any 2xx body (HTML, malformed, the wrong shape, too large) is drained and ignored.
         if (operation.endsWith('.delete') && (faultName.startsWith('200 ') || faultName === 'body too large')) continue;
-        fake.server.fault(fault);
+        fake.faults.inject(fault);
         await record(`${faultName} / ${operation}`, call);
       }
     }
@@ -130,13 +130,13 @@ describe('no error or serialized object ever contains the API key or the site to
     }
     // Total budget.
     const slow = createGoSquared({ baseUrl: fake.baseUrl, apiKey, siteToken, timeout: 100, totalTimeout: 150 });
-    fake.server.fault({ type: 'stall-headers' }, { times: 3 });
+    fake.faults.inject({ type: 'stall-headers' }, { times: 3 });
     await record('total budget', () => slow.webhooks.get(hook.id));
     // The provider adapter passes errors through.
     const adapter = goSquaredProvider(client);
-    fake.server.fault({ type: 'respond', status: 400, json: { code: 4004, message: echo } });
+    fake.faults.inject({ type: 'respond', status: 400, json: { code: 4004, message: echo } });
     await record('provider.ensure', () => adapter.ensure({ url: 'https://example.com/p', triggers: [] }));
-    fake.server.fault({ type: 'reset' });
+    fake.faults.inject({ type: 'reset' });
     await record('provider.get', () => adapter.get({ kind: 'webhook', id: String(hook.id) }));
 
     // Less the 2 deletes × 4 answers with a 2xx body (skipped above), plus the 8 calls after the loop.

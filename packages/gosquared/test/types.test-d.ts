@@ -2,10 +2,10 @@ import { describe, expectTypeOf, it } from 'vitest';
 import {
   createGoSquared,
   type GoSquaredTrigger,
-  type GoSquaredTriggerInput,
+  type GoSquaredTriggerCreateInput,
   type GoSquaredTriggerType,
   type GoSquaredWebhook,
-  type GoSquaredWebhookInput,
+  type GoSquaredWebhookCreateInput,
 } from '../src/index.js';
 
 const client = createGoSquared({ apiKey: 'k', siteToken: 's' });
@@ -18,21 +18,24 @@ describe('trigger types', () => {
   });
 
   it('type value per trigger', () => {
-    expectTypeOf<{ trigger: 'traffic_spike'; value: number }>().toMatchTypeOf<GoSquaredTriggerInput>();
-    expectTypeOf<{ trigger: 'entered_smart_group'; value: string }>().toMatchTypeOf<GoSquaredTriggerInput>();
-    expectTypeOf<{ trigger: 'chat_message' }>().toMatchTypeOf<GoSquaredTriggerInput>();
-    expectTypeOf<{ trigger: 'traffic_spike'; value: string }>().not.toMatchTypeOf<GoSquaredTriggerInput>();
-    expectTypeOf<{ trigger: 'traffic_dip' }>().not.toMatchTypeOf<GoSquaredTriggerInput>();
-    expectTypeOf<{ trigger: 'exited_smart_group'; value: number }>().not.toMatchTypeOf<GoSquaredTriggerInput>();
-    expectTypeOf<{ trigger: 'chat_message'; value: string }>().not.toMatchTypeOf<GoSquaredTriggerInput>();
-    expectTypeOf<{ trigger: 'page_view'; value: string }>().not.toMatchTypeOf<GoSquaredTriggerInput>();
+    expectTypeOf<{ trigger: 'traffic_spike'; value: number }>().toMatchTypeOf<GoSquaredTriggerCreateInput>();
+    expectTypeOf<{ trigger: 'entered_smart_group'; value: string }>().toMatchTypeOf<GoSquaredTriggerCreateInput>();
+    expectTypeOf<{ trigger: 'chat_message'; value: string }>().toMatchTypeOf<GoSquaredTriggerCreateInput>();
+    // GoSquared marks value Required when adding a trigger, chat_message included.
+    expectTypeOf<{ trigger: 'chat_message' }>().not.toMatchTypeOf<GoSquaredTriggerCreateInput>();
+    expectTypeOf<{ trigger: 'traffic_spike'; value: string }>().not.toMatchTypeOf<GoSquaredTriggerCreateInput>();
+    expectTypeOf<{ trigger: 'traffic_dip' }>().not.toMatchTypeOf<GoSquaredTriggerCreateInput>();
+    expectTypeOf<{ trigger: 'exited_smart_group'; value: number }>().not.toMatchTypeOf<GoSquaredTriggerCreateInput>();
+    expectTypeOf<{ trigger: 'page_view'; value: string }>().not.toMatchTypeOf<GoSquaredTriggerCreateInput>();
   });
 
   it('webhooks.create takes an optional first trigger, typed the same way', () => {
-    expectTypeOf<{ url: string }>().toMatchTypeOf<GoSquaredWebhookInput>();
-    expectTypeOf<{ url: string; trigger: 'traffic_spike'; value: number }>().toMatchTypeOf<GoSquaredWebhookInput>();
-    expectTypeOf<{ url: string; trigger: 'traffic_spike'; value: string }>().not.toMatchTypeOf<GoSquaredWebhookInput>();
-    expectTypeOf<{ url: string; value: number }>().not.toMatchTypeOf<GoSquaredWebhookInput>();
+    expectTypeOf<{ url: string }>().toMatchTypeOf<GoSquaredWebhookCreateInput>();
+    expectTypeOf<{ url: string; trigger: 'chat_message' }>().toMatchTypeOf<GoSquaredWebhookCreateInput>();
+    expectTypeOf<{ url: string; trigger: 'chat_message'; value: 'all' }>().toMatchTypeOf<GoSquaredWebhookCreateInput>();
+    expectTypeOf<{ url: string; trigger: 'traffic_spike'; value: number }>().toMatchTypeOf<GoSquaredWebhookCreateInput>();
+    expectTypeOf<{ url: string; trigger: 'traffic_spike'; value: string }>().not.toMatchTypeOf<GoSquaredWebhookCreateInput>();
+    expectTypeOf<{ url: string; value: number }>().not.toMatchTypeOf<GoSquaredWebhookCreateInput>();
     // @ts-expect-error a Smart Group id is a string
     void client.webhooks.create({ url: 'https://example.com', trigger: 'entered_smart_group', value: 5 });
   });

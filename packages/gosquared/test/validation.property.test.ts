@@ -1,15 +1,17 @@
 import { ApiError, InputError } from '@hooks/core';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { GoSquaredClient } from '../src/index.js';
 import { type GoSquaredFake, setup } from './helpers.js';
 
 let fake: GoSquaredFake;
 let client: GoSquaredClient;
-beforeAll(async () => {
+// A fresh fake (and so a fresh connection) per group: a kept-alive socket left idle by the group
+// before could be closed by the server just as a POST goes out on it.
+beforeEach(async () => {
   ({ fake, client } = await setup());
 });
-afterAll(() => fake.close());
+afterEach(() => fake.close());
 
 const idLike = fc.oneof(
   fc.string(),
@@ -82,6 +84,91 @@ describe('callback URLs (property)', () => {
         expect(JSON.parse(fake.log.at(-1)!.rawBody).url).toBe(url);
       }),
       { numRuns: 200 },
+    );
+  });
+});
+
+/** Valid ids: every positive safe integer, as a number or as its digits. */
+const validId = fc.oneof(
+  fc.integer({ min: 1, max: Number.MAX_SAFE_INTEGER }),
+  fc.integer({ min: 1, max: Number.MAX_SAFE_INTEGER }).map(String),
+  fc.constantFrom(1, '1', Number.MAX_SAFE_INTEGER, String(Number.MAX_SAFE_INTEGER)),
+);
+
+describe('valid ids (property)', () => {
+  it('every positive safe integer id, as a number or a string of digits, is sent exactly as that integer', async () => {
+    await fc.assert(
+      fc.asyncProperty(validId, validId, fc.constantFrom('get', 'delete'), async (webhookId, triggerId, operation) => {
+        const before = fake.log.length;
+        const error = await (operation === 'get'
+          ? client.triggers.get(webhookId, triggerId)
+          : client.triggers.delete(webhookId, triggerId)
+        ).then(
+          () => undefined,
+          (caught: unknown) => caught,
+        );
+        // The fake has no such webhook: the request was sent and answered 404, never refused locally.
+        expect(InputError.isInstance(error), String(error)).toBe(false);
+        expect(ApiError.isInstance(error) && error.reason === 'not-found', String(error)).toBe(true);
+        expect(fake.log.length).toBe(before + 1);
+        expect(fake.log.at(-1)!.path).toBe(`/account/v1/webhooks/${webhookId}/triggers/${triggerId}`);
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
+
+const loopbackUrl = fc
+  .tuple(
+    fc.constantFrom('localhost', '127.0.0.1', '127.1.2.3', '[::1]'),
+    fc.option(fc.integer({ min: 1, max: 65_535 }), { nil: undefined }),
+    fc.webPath(),
+  )
+  .map(([host, port, path]) => `http://${host}${port === undefined ? '' : `:${port}`}${path}`);
+
+/** Valid callback URLs: https URLs without credentials (parsable, at most 2048 characters), or plain http to loopback. */
+const validUrl = fc.oneof(
+  fc
+    .webUrl({ validSchemes: ['https'], withQueryParameters: true, withFragments: true, authoritySettings: { withPort: true } })
+    .filter((url) => url.length <= 2048 && URL.canParse(url)),
+  loopbackUrl,
+);
+
+describe('valid callback URLs (property)', () => {
+  it('every https URL without credentials, and every plain http URL to loopback, is accepted and sent verbatim', async () => {
+    await fc.assert(
+      fc.asyncProperty(validUrl, async (url) => {
+        const hook = await client.webhooks.create({ url });
+        expect(hook.url).toBe(url);
+        expect(JSON.parse(fake.log.at(-1)!.rawBody)).toEqual({ url });
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
+
+const knownKeys = new Set(['url', 'name', 'includeUnverified', 'trigger', 'value']);
+
+describe('strict inputs (property)', () => {
+  it('any unknown key in a webhook or trigger input is an InputError naming it, and nothing is sent', async () => {
+    const key = fc
+      .string({ minLength: 1, maxLength: 12 })
+      .filter((name) => !knownKeys.has(name) && !name.includes('.') && name !== '__proto__');
+    await fc.assert(
+      fc.asyncProperty(key, fc.jsonValue(), fc.boolean(), async (name, value, onTrigger) => {
+        const before = fake.log.length;
+        const input = onTrigger ? { trigger: 'traffic_spike', value: 5, [name]: value } : { url: 'https://example.com/x', [name]: value };
+        const call = onTrigger ? client.triggers.create(1, input as never) : client.webhooks.create(input as never);
+        const error = await call.then(
+          () => undefined,
+          (caught: unknown) => caught,
+        );
+        expect(InputError.isInstance(error), String(error)).toBe(true);
+        expect((error as InputError).field).toBe(`input.${name}`);
+        expect((error as InputError).message).toContain('is not a known field');
+        expect(fake.log.length).toBe(before);
+      }),
+      { numRuns: 150 },
     );
   });
 });

@@ -6,162 +6,31 @@
  * @module
  */
 import {
-  createFakeServer,
-  type DeliveryResult,
-  deliver,
+  createFakeService,
+  createTokenBucket,
+  createTokenRegistry,
   type FakeRequest,
   type FakeResponse,
-  type FakeServer,
-  type LoggedRequest,
+  type FakeService,
+  type FakeServiceParts,
+  type TokenBucket,
 } from '@hooks/core/testing';
-
-/** The five trigger types GoSquared offers. */
-const triggerTypes = ['chat_message', 'entered_smart_group', 'exited_smart_group', 'traffic_dip', 'traffic_spike'] as const;
-type TriggerType = (typeof triggerTypes)[number];
-
-/** An API-key scope that matters for webhooks. */
-export type GoSquaredFakeScope = 'read_account' | 'write_account';
-
-/** One API key and the site (project) it may use. */
-export interface GoSquaredFakeCredentials {
-  /** The API key (`api_key`). */
-  apiKey: string;
-  /** The site token (`site_token`) of the project the key belongs to. */
-  siteToken: string;
-  /** The key's scopes; default both (like keys made before scopes existed). */
-  scopes?: readonly GoSquaredFakeScope[];
-}
-
-/** Options of {@link createGoSquaredFake}. */
-export interface GoSquaredFakeOptions {
-  /** The default API key. Default {@link fakeApiKey}. */
-  apiKey?: string;
-  /** The default site token. Default {@link fakeSiteToken}. */
-  siteToken?: string;
-  /** Scopes of the default key. Default both. */
-  scopes?: readonly GoSquaredFakeScope[];
-  /** More key/site pairs (other projects, keys with fewer scopes). */
-  credentials?: readonly GoSquaredFakeCredentials[];
-  /** A request budget per API key, continuously replenished like GoSquared's; unlimited when left out. */
-  rateLimit?: GoSquaredFakeRateLimit | undefined;
-  /** The time source for the rate budget and payload timestamps. Default `Date.now`. */
-  now?: () => number;
-}
-
-/** A rate budget: `requests` per `perMs` milliseconds, refilled continuously (a token bucket). */
-export interface GoSquaredFakeRateLimit {
-  /** How many requests fit in the bucket. */
-  requests: number;
-  /** How long a full refill takes, in ms. */
-  perMs: number;
-}
-
-/** A trigger as the fake stores and answers it (GoSquared's wire shape). */
-export interface GoSquaredFakeTrigger {
-  id: number;
-  trigger: TriggerType;
-  /** A Smart Group id (string), a visitor threshold (number), or `null` for `chat_message`. */
-  value: string | number | null;
-}
-
-/** A webhook as the fake stores it (wire shape), with its triggers. */
-export interface GoSquaredFakeWebhook {
-  id: number;
-  name: string;
-  url: string;
-  include_unverified: boolean;
-  triggers: GoSquaredFakeTrigger[];
-}
-
-/** What {@link GoSquaredFake.seed} takes. */
-export interface GoSquaredFakeSeed {
-  url: string;
-  name?: string;
-  includeUnverified?: boolean;
-  triggers?: { trigger: TriggerType; value?: string | number }[];
-}
-
-/** Something that happens on the site, which fires the webhooks whose triggers match. */
-export type GoSquaredFakeEvent =
-  | {
-      /** Concurrent visitors reached a `traffic_spike` threshold (`>=`), or fell to a `traffic_dip` one (`<=`). */
-      trigger: 'traffic_spike' | 'traffic_dip';
-      /** Concurrent visitors now. */
-      concurrents: number;
-      /** The site; default the fake's. */
-      siteToken?: string;
-    }
-  | {
-      /** A person entered or left a Smart Group. */
-      trigger: 'entered_smart_group' | 'exited_smart_group';
-      /** The Smart Group id (matched against the trigger's value). */
-      groupId: string;
-      /** The group's name; default the id. */
-      groupName?: string;
-      /** Fields of the person, merged over a sample person. */
-      person?: Record<string, unknown>;
-      /** A lead whose email is not verified: only webhooks with `include_unverified` fire. */
-      unverified?: boolean;
-      /** The site; default the fake's. */
-      siteToken?: string;
-    }
-  | {
-      /** A live-chat message arrived. */
-      trigger: 'chat_message';
-      /** The message text, or fields merged over a sample message. */
-      message?: string | Record<string, unknown>;
-      /** Fields of the person, merged over a sample person. */
-      person?: Record<string, unknown>;
-      /** A lead whose email is not verified: only webhooks with `include_unverified` fire. */
-      unverified?: boolean;
-      /** The site; default the fake's. */
-      siteToken?: string;
-    };
-
-/** One delivery the fake made for {@link GoSquaredFake.emit}. */
-export interface GoSquaredFakeDelivery extends DeliveryResult {
-  /** The webhook that fired. */
-  webhookId: number;
-  /** The trigger that matched. */
-  triggerId: number;
-  /** The JSON body that was POSTed. */
-  payload: Record<string, unknown>;
-}
-
-/** A running GoSquared fake. */
-export interface GoSquaredFake {
-  /** The server's origin, `http://127.0.0.1:<port>`. */
-  readonly url: string;
-  /** The Account API base URL to give the client: `<url>/account/v1`. */
-  readonly baseUrl: string;
-  /** The default API key (changes with {@link GoSquaredFake.rotateApiKey}). */
-  readonly apiKey: string;
-  /** The default site token. */
-  readonly siteToken: string;
-  /** The underlying fake server, for fault injection (`server.fault(…)`). */
-  readonly server: FakeServer;
-  /** Every request received, in order. */
-  readonly log: LoggedRequest[];
-  /** A copy of the site's webhooks with their triggers (default: the fake's site). */
-  webhooks(siteToken?: string): GoSquaredFakeWebhook[];
-  /** Stores a webhook directly, without a request (triggers are not validated). */
-  seed(webhook: GoSquaredFakeSeed, siteToken?: string): GoSquaredFakeWebhook;
-  /** Accepts another key/site pair. */
-  addCredentials(credentials: GoSquaredFakeCredentials): void;
-  /** Stops accepting an API key (answers `4001`). */
-  revokeApiKey(apiKey: string): void;
-  /** Replaces the default API key with a new one and revokes the old one; returns the new key. */
-  rotateApiKey(): string;
-  /** Sets or removes the rate budget. */
-  setRateLimit(limit: GoSquaredFakeRateLimit | undefined): void;
-  /**
-   * Delivers an event to every webhook of the site with a matching trigger (one POST per
-   * matching trigger, with the payload GoSquared documents), and returns what each answered.
-   */
-  emit(event: GoSquaredFakeEvent): Promise<GoSquaredFakeDelivery[]>;
-  /** Stops the server. */
-  close(): Promise<void>;
-}
+import { matches, payload } from './payloads.js';
+import { callbackProblem, checkTrigger, isRefusal, type Refusal } from './rules.js';
+import type {
+  GoSquaredFake,
+  GoSquaredFakeCredentials,
+  GoSquaredFakeDeleteAnswer,
+  GoSquaredFakeDelivery,
+  GoSquaredFakeEvent,
+  GoSquaredFakeOptions,
+  GoSquaredFakeRateLimit,
+  GoSquaredFakeScope,
+  GoSquaredFakeSeed,
+  GoSquaredFakeSettings,
+  GoSquaredFakeTrigger,
+  GoSquaredFakeWebhook,
+} from './types.js';
 
 /** The fake's default API key. */
 export const fakeApiKey = 'fake-gosquared-api-key-5d7e91c3';
@@ -169,46 +38,9 @@ export const fakeApiKey = 'fake-gosquared-api-key-5d7e91c3';
 export const fakeSiteToken = 'GSN-424242-F';
 
 type Answer = FakeResponse;
-const error = (status: number, code: number, message: string, headers?: Record<string, string>): Answer => ({
-  status,
-  json: { code, message: `Error ${code}: ${message}` },
-  ...(headers ? { headers } : {}),
-});
 
-const loopback = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/i;
-
-/** GoSquared requires a secure (https) callback URL; the fake also takes plain http to loopback hosts, so local receivers work. */
-function callbackProblem(url: string): string | undefined {
-  try {
-    const parsed = new URL(url);
-    if (parsed.protocol === 'https:') return undefined;
-    if (parsed.protocol === 'http:' && loopback.test(parsed.hostname)) return undefined;
-  } catch {
-    // falls through
-  }
-  return 'url must be a secure (https) URL';
-}
-
-/** Validates a trigger and its value as GoSquared would; returns the stored value or an error answer. */
-function checkTrigger(trigger: unknown, value: unknown): { trigger: TriggerType; value: string | number | null } | Answer {
-  if (typeof trigger !== 'string') return error(400, 4003, 'trigger must be a string');
-  if (!(triggerTypes as readonly string[]).includes(trigger)) return error(400, 4004, `trigger must be one of ${triggerTypes.join(', ')}`);
-  const type = trigger as TriggerType;
-  // UNCONFIRMED: chat_message needs no value (Pipedream sends none); a value given is ignored.
-  if (type === 'chat_message') return { trigger: type, value: null };
-  if (value === undefined || value === null || value === '') return error(400, 4000, 'value omitted');
-  if (type === 'traffic_dip' || type === 'traffic_spike') {
-    const threshold = typeof value === 'string' && /^\d+(\.\d+)?$/.test(value) ? Number(value) : value;
-    if (typeof threshold !== 'number' || !Number.isFinite(threshold) || threshold <= 0) {
-      return error(400, 4004, 'value must be a positive number of visitors');
-    }
-    return { trigger: type, value: threshold };
-  }
-  if (typeof value !== 'string' && typeof value !== 'number') return error(400, 4003, 'value must be a Smart Group id');
-  return { trigger: type, value: String(value) };
-}
-
-const isAnswer = (value: unknown): value is Answer => typeof value === 'object' && value !== null && 'status' in value;
+/** The codes GoSquared uses for the kit's own refusals (no route, body too large, a handler that threw). */
+const codeOfKind: Record<string, number> = { 'no-route': 4004, 'not-found': 4004, 'too-large': 4003, internal: 5000 };
 
 /**
  * Starts an in-memory GoSquared (Account API v1 webhooks) on 127.0.0.1, for tests and demos.
@@ -219,10 +51,19 @@ const isAnswer = (value: unknown): value is Answer => typeof value === 'object' 
  *   not of that site: **401**, code `4001` "API key not authorised for site" (UNCONFIRMED status;
  *   401 because the credentials do not authenticate for the site). A key without the scope the
  *   call needs (`read_account` for GET, `write_account` for POST/DELETE): **403**, code `4001`.
+ * - the fake's `baseUrl` is the server root (its `url`), what `createGoSquared` takes.
  * - webhooks are kept per site; ids are integers; lists come as `{ "list": [...] }`; webhook
  *   answers do not embed triggers (UNCONFIRMED; the known integrations fetch them separately);
- *   creates answer 200 with the object; deletes answer 200 `{ "success": true }` (UNCONFIRMED);
- *   deleting a webhook deletes its triggers (UNCONFIRMED).
+ *   creates answer 200 with the object; deletes answer 200 `{ "success": true }` by default
+ *   (UNCONFIRMED: GoSquared documents no delete body; `deleteAnswer` switches to an empty 200,
+ *   a 204 or a `text/plain` 200); deleting a webhook deletes its triggers (UNCONFIRMED).
+ * - trigger values: `POST /webhooks/{id}/triggers` refuses a trigger without `value` (400,
+ *   `4000`) for every type, `chat_message` included, as the docs mark it Required; on
+ *   `POST /webhooks` a `chat_message` may come without one. A `chat_message` value is stored and
+ *   echoed as given (UNCONFIRMED: its meaning is not documented).
+ * - unknown body keys are ignored, as a JSON API usually does (UNCONFIRMED).
+ * - ids are small integers counted from 1001 (webhooks) and 5001 (triggers); the fake never
+ *   hands out an id above 2^53 (tests play such answers with `faults.inject`).
  * - errors are `{ code, message }`: `4000` for an omitted `url`, `trigger` or `value`; `4003` for
  *   a parameter of the wrong type or a body that is not JSON; `4004` for an invalid value (an
  *   unknown trigger, a non-https URL, a threshold that is not a positive number); 404 with `4004`
@@ -235,7 +76,7 @@ const isAnswer = (value: unknown): value is Answer => typeof value === 'object' 
  * @example
  * ```ts
  * const fake = await createGoSquaredFake({ rateLimit: { requests: 750, perMs: 60_000 } });
- * const gosquared = createGoSquared({ baseUrl: fake.baseUrl, apiKey: fake.apiKey, siteToken: fake.siteToken });
+ * const gosquared = createGoSquared({ ...fake.settings });
  * await gosquared.webhooks.create({ url: `${receiver.url}/gs`, trigger: 'traffic_spike', value: 10 });
  * const [delivery] = await fake.emit({ trigger: 'traffic_spike', concurrents: 12 });
  * console.log(delivery.status, delivery.payload.concurrents); // 200 12
@@ -244,18 +85,21 @@ const isAnswer = (value: unknown): value is Answer => typeof value === 'object' 
  */
 export async function createGoSquaredFake(options: GoSquaredFakeOptions = {}): Promise<GoSquaredFake> {
   const now = options.now ?? Date.now;
-  const credentials = new Map<string, GoSquaredFakeCredentials>();
+  /** API keys, each issued to the site it belongs to and its scopes. */
+  const keys = createTokenRegistry<{ siteToken: string; scopes: readonly GoSquaredFakeScope[] }>();
   const sites = new Map<string, Map<number, GoSquaredFakeWebhook>>();
-  const buckets = new Map<string, { tokens: number; at: number }>();
-  let rateLimit = options.rateLimit;
+  const bucketOf = (limit: GoSquaredFakeRateLimit | undefined) =>
+    limit ? createTokenBucket({ capacity: limit.requests, refill: limit.requests, intervalMs: limit.perMs, now }) : undefined;
+  let bucket: TokenBucket | undefined = bucketOf(options.rateLimit);
   let defaultKey = options.apiKey ?? fakeApiKey;
   const defaultSite = options.siteToken ?? fakeSiteToken;
+  let deleteAnswer: GoSquaredFakeDeleteAnswer = options.deleteAnswer ?? 'json';
   let nextWebhookId = 1001;
   let nextTriggerId = 5001;
   let rotations = 0;
 
   const addCredentials = (pair: GoSquaredFakeCredentials) => {
-    credentials.set(pair.apiKey, { ...pair, scopes: [...(pair.scopes ?? ['read_account', 'write_account'])] });
+    keys.issue({ siteToken: pair.siteToken, scopes: [...(pair.scopes ?? ['read_account', 'write_account'])] }, pair.apiKey);
   };
   addCredentials({ apiKey: defaultKey, siteToken: defaultSite, ...(options.scopes ? { scopes: options.scopes } : {}) });
   for (const pair of options.credentials ?? []) addCredentials(pair);
@@ -273,50 +117,66 @@ export async function createGoSquaredFake(options: GoSquaredFakeOptions = {}): P
   });
   const copy = (hook: GoSquaredFakeWebhook): GoSquaredFakeWebhook => ({ ...hook, triggers: hook.triggers.map((t) => ({ ...t })) });
 
-  /** The token bucket of one key: refill, then take one request, or say how long to wait. */
+  /** Takes one request from the key's budget: the `X-RateLimit-*` headers, and how long to wait when it is spent. */
   function spend(apiKey: string): { headers: Record<string, string>; waitMs?: number } {
-    if (!rateLimit) return { headers: {} };
-    const { requests, perMs } = rateLimit;
-    const perMsRate = requests / perMs;
-    const at = now();
-    const bucket = buckets.get(apiKey) ?? { tokens: requests, at };
-    bucket.tokens = Math.min(requests, bucket.tokens + (at - bucket.at) * perMsRate);
-    bucket.at = at;
-    buckets.set(apiKey, bucket);
-    const allowed = bucket.tokens >= 1;
-    if (allowed) bucket.tokens -= 1;
+    if (!bucket) return { headers: {} };
+    const taken = bucket.take(apiKey);
     const headers = {
-      'x-ratelimit-limit': String(requests),
-      'x-ratelimit-remaining': String(Math.floor(bucket.tokens)),
+      'x-ratelimit-limit': String(bucket.capacity),
+      'x-ratelimit-remaining': String(taken.remaining),
       'x-ratelimit-cost': '1',
-      'x-ratelimit-full': String(Math.ceil((requests - bucket.tokens) / perMsRate / 1000)),
+      'x-ratelimit-full': String(Math.ceil(taken.fullInMs / 1000)),
     };
-    return allowed ? { headers } : { headers, waitMs: (1 - bucket.tokens) / perMsRate };
+    return taken.allowed ? { headers } : { headers, waitMs: taken.retryAfterMs };
   }
 
-  type Handler = (request: FakeRequest, hooks: Map<number, GoSquaredFakeWebhook>) => Answer;
-  const server = await createFakeServer({
-    notFound: (request) => error(404, 4004, `no endpoint ${request.method} ${request.path}`),
+  const kit = await createFakeService({
+    // GoSquared's error body: `{ code, message: "Error <code>: <message>" }`.
+    errorBody: (failure) => {
+      const code = (failure.details as { code?: number } | undefined)?.code ?? codeOfKind[failure.kind] ?? 4003;
+      return {
+        status: failure.status,
+        json: { code, message: `Error ${code}: ${failure.message}` },
+        ...(failure.headers ? { headers: failure.headers } : {}),
+      };
+    },
+    notFound: (request, self) => self.error(404, `no endpoint ${request.method} ${request.path}`),
   });
+  const error = (status: number, code: number, message: string, headers?: Record<string, string>): Answer =>
+    kit.error(status, message, { details: { code }, ...(headers ? { headers } : {}) });
+  const answer = (refusal: Refusal): Answer => error(refusal.status, refusal.code, refusal.message);
+  const isAnswer = (value: unknown): value is Answer =>
+    typeof value === 'object' && value !== null && 'status' in value && !isRefusal(value);
+
+  type Handler = (request: FakeRequest, hooks: Map<number, GoSquaredFakeWebhook>) => Answer;
 
   function on(method: string, pattern: string, handler: Handler): void {
-    server.route(method, `/account/v1${pattern}`, (request) => {
+    kit.route(method, `/account/v1${pattern}`, (request) => {
       const apiKey = request.query.get('api_key');
       const siteToken = request.query.get('site_token');
       if (!apiKey) return error(400, 4000, 'api_key omitted');
       if (!siteToken) return error(400, 4000, 'site_token omitted');
-      const pair = credentials.get(apiKey);
-      if (!pair || pair.siteToken !== siteToken) return error(401, 4001, 'API key not authorised for site');
+      const key = keys.check(apiKey);
+      if (!key.ok || key.principal.siteToken !== siteToken) return error(401, 4001, 'API key not authorised for site');
       const scope: GoSquaredFakeScope = method === 'GET' ? 'read_account' : 'write_account';
-      if (!pair.scopes?.includes(scope)) return error(403, 4001, `Your API Key is not authorised for this endpoint (needs ${scope})`);
+      if (!key.principal.scopes.includes(scope))
+        return error(403, 4001, `Your API Key is not authorised for this endpoint (needs ${scope})`);
       const budget = spend(apiKey);
       if (budget.waitMs !== undefined) {
         const seconds = String(Math.max(1, Math.ceil(budget.waitMs / 1000)));
         return error(429, 4002, 'Request rate limit exceeded', { ...budget.headers, 'retry-after': seconds });
       }
-      const answer = handler(request, site(siteToken));
-      return { ...answer, headers: { ...budget.headers, ...answer.headers } };
+      const answered = handler(request, site(siteToken));
+      return { ...answered, headers: { ...budget.headers, ...answered.headers } };
     });
+  }
+
+  /** The answer to a successful delete, as set by `deleteAnswer`. */
+  function deleted(): Answer {
+    if (deleteAnswer === 'no-content') return { status: 204 };
+    if (deleteAnswer === 'empty') return { status: 200, text: '' };
+    if (deleteAnswer === 'text') return { status: 200, text: 'OK' };
+    return { status: 200, json: { success: true } };
   }
 
   /** The JSON object body of a POST, or an error answer. */
@@ -356,8 +216,8 @@ export async function createGoSquaredFake(options: GoSquaredFakeOptions = {}): P
     }
     let first: GoSquaredFakeTrigger | undefined;
     if (trigger !== undefined && trigger !== null) {
-      const checked = checkTrigger(trigger, value);
-      if (isAnswer(checked)) return checked;
+      const checked = checkTrigger(trigger, value, false);
+      if (isRefusal(checked)) return answer(checked);
       first = { id: nextTriggerId++, ...checked };
     }
     const hook: GoSquaredFakeWebhook = {
@@ -380,7 +240,7 @@ export async function createGoSquaredFake(options: GoSquaredFakeOptions = {}): P
     const hook = findWebhook(request, hooks);
     if (isAnswer(hook)) return hook;
     hooks.delete(hook.id);
-    return { status: 200, json: { success: true } };
+    return deleted();
   });
 
   on('GET', '/webhooks/:webhookId/triggers', (request, hooks) => {
@@ -394,8 +254,8 @@ export async function createGoSquaredFake(options: GoSquaredFakeOptions = {}): P
     const input = body(request);
     if (isAnswer(input)) return input;
     if (input.trigger === undefined || input.trigger === null || input.trigger === '') return error(400, 4000, 'trigger omitted');
-    const checked = checkTrigger(input.trigger, input.value);
-    if (isAnswer(checked)) return checked;
+    const checked = checkTrigger(input.trigger, input.value, true);
+    if (isRefusal(checked)) return answer(checked);
     const trigger = { id: nextTriggerId++, ...checked };
     hook.triggers.push(trigger);
     return { status: 200, json: trigger };
@@ -414,145 +274,27 @@ export async function createGoSquaredFake(options: GoSquaredFakeOptions = {}): P
     const trigger = findTrigger(request, hook);
     if (isAnswer(trigger)) return trigger;
     hook.triggers.splice(hook.triggers.indexOf(trigger), 1);
-    return { status: 200, json: { success: true } };
+    return deleted();
   });
 
-  /** The payload GoSquared POSTs for `event` and a matching trigger (shapes from its docs and fixtures). */
-  function payload(event: GoSquaredFakeEvent, trigger: GoSquaredFakeTrigger, siteToken: string): Record<string, unknown> {
-    const at = now();
-    const iso = new Date(at).toISOString();
-    const person = (extra: Record<string, unknown> | undefined, groups: string[]) => ({
-      id: '123456',
-      email: 'ada@example.com',
-      name: 'Ada Lovelace',
-      smart_groups: groups,
-      created_at: iso,
-      online: true,
-      events: { last: at },
-      ...extra,
-    });
-    switch (event.trigger) {
-      case 'traffic_spike':
-      case 'traffic_dip': {
-        const visitors = event.concurrents;
-        return {
-          triggeredAlert: {
-            id: trigger.id,
-            boundary: event.trigger === 'traffic_spike' ? 'upper' : 'lower',
-            value: String(trigger.value),
-            type: 'concurrents',
-          },
-          siteDetails: {
-            user_id: 81923,
-            acct: siteToken,
-            email: 'owner@example.com',
-            first_name: 'Site',
-            last_name: 'Owner',
-            site_name: 'https://example.com/',
-            domain: 'example.com',
-            url: 'https://example.com/',
-            timezone: 'UTC',
-          },
-          snapshot: {
-            time: { time: at, local: iso },
-            concurrents: { visitors, returning: 0, pages: 0, active: visitors, tagged: 0 },
-            timeSeries: { 'visitors.total': [{ time: iso, value: visitors }] },
-            pages: { list: [], cardinality: 0 },
-            sources: { direct: 0, site: {}, social: {}, organic: {}, internal: {} },
-            engagement: { timeOnSite: {}, visitDepth: {} },
-          },
-          concurrents: visitors,
-        };
-      }
-      case 'entered_smart_group':
-      case 'exited_smart_group': {
-        const enter = event.trigger === 'entered_smart_group';
-        return {
-          group: { id: event.groupId, name: event.groupName ?? event.groupId },
-          boundary: enter ? 'enter' : 'exit',
-          person: person(event.person, enter ? [event.groupId] : []),
-        };
-      }
-      case 'chat_message': {
-        const who = person(event.person, []);
-        const extra = typeof event.message === 'string' ? { content: event.message } : event.message;
-        return {
-          site_token: siteToken,
-          timestamp: iso,
-          version: '0.0.1',
-          person: who,
-          message: {
-            id: `m${at.toString(36)}${trigger.id}`,
-            content: 'Hello!',
-            from: 'client',
-            type: 'message',
-            timestamp: at,
-            private: false,
-            session: { title: 'Home', href: 'https://example.com/' },
-            person_id: who.id,
-            data: {},
-            entities: [],
-            ...extra,
-          },
-        };
-      }
-    }
-  }
-
-  function matches(event: GoSquaredFakeEvent, trigger: GoSquaredFakeTrigger): boolean {
-    if (trigger.trigger !== event.trigger) return false;
-    switch (event.trigger) {
-      case 'traffic_spike':
-        return event.concurrents >= Number(trigger.value);
-      case 'traffic_dip':
-        return event.concurrents <= Number(trigger.value);
-      case 'entered_smart_group':
-      case 'exited_smart_group':
-        return String(trigger.value) === event.groupId;
-      default:
-        return true;
-    }
-  }
-
-  return {
-    url: server.url,
-    baseUrl: `${server.url}/account/v1`,
-    get apiKey() {
-      return defaultKey;
-    },
-    siteToken: defaultSite,
-    server,
-    log: server.log,
-    webhooks: (siteToken = defaultSite) => [...site(siteToken).values()].map(copy),
-    seed(webhook, siteToken = defaultSite) {
+  type Parts = FakeServiceParts<GoSquaredFakeSettings, GoSquaredFakeSeed, GoSquaredFakeEvent, GoSquaredFakeDelivery, GoSquaredFakeWebhook>;
+  type Own = Omit<GoSquaredFake, keyof FakeService<GoSquaredFakeSettings, GoSquaredFakeSeed, GoSquaredFakeEvent>>;
+  const parts: Parts = {
+    settings: () => ({ baseUrl: kit.baseUrl, apiKey: defaultKey, siteToken: defaultSite }),
+    seed(input) {
       const hook: GoSquaredFakeWebhook = {
         id: nextWebhookId++,
-        name: webhook.name ?? '',
-        url: webhook.url,
-        include_unverified: webhook.includeUnverified === true,
-        triggers: (webhook.triggers ?? []).map((trigger) => ({
+        name: input.name ?? '',
+        url: input.url,
+        include_unverified: input.includeUnverified === true,
+        triggers: (input.triggers ?? []).map((trigger) => ({
           id: nextTriggerId++,
           trigger: trigger.trigger,
           value: trigger.value ?? null,
         })),
       };
-      site(siteToken).set(hook.id, hook);
+      site(input.siteToken ?? defaultSite).set(hook.id, hook);
       return copy(hook);
-    },
-    addCredentials,
-    revokeApiKey: (apiKey) => {
-      credentials.delete(apiKey);
-    },
-    rotateApiKey() {
-      const old = credentials.get(defaultKey);
-      credentials.delete(defaultKey);
-      defaultKey = `${fakeApiKey}-r${++rotations}`;
-      addCredentials({ ...old, apiKey: defaultKey, siteToken: defaultSite });
-      return defaultKey;
-    },
-    setRateLimit(limit) {
-      rateLimit = limit;
-      buckets.clear();
     },
     async emit(event) {
       const siteToken = event.siteToken ?? defaultSite;
@@ -562,13 +304,37 @@ export async function createGoSquaredFake(options: GoSquaredFakeOptions = {}): P
         if (unverified && !hook.include_unverified) continue;
         for (const trigger of hook.triggers) {
           if (!matches(event, trigger)) continue;
-          const json = payload(event, trigger, siteToken);
-          const result = await deliver(hook.url, { json });
-          deliveries.push({ ...result, webhookId: hook.id, triggerId: trigger.id, payload: json });
+          const json = payload(event, trigger, siteToken, now());
+          const [result] = await kit.deliver([hook.url], { json });
+          deliveries.push({ ...result!, webhookId: hook.id, triggerId: trigger.id, payload: json });
         }
       }
       return deliveries;
     },
-    close: () => server.close(),
   };
+  const own: Own = {
+    get apiKey() {
+      return defaultKey;
+    },
+    siteToken: defaultSite,
+    webhooks: (siteToken = defaultSite) => [...site(siteToken).values()].map(copy),
+    addCredentials,
+    revokeApiKey(apiKey: string) {
+      keys.revoke(apiKey);
+    },
+    rotateApiKey() {
+      const old = keys.check(defaultKey);
+      keys.revoke(defaultKey);
+      defaultKey = `${fakeApiKey}-r${++rotations}`;
+      keys.issue(old.principal ?? { siteToken: defaultSite, scopes: ['read_account', 'write_account'] }, defaultKey);
+      return defaultKey;
+    },
+    setDeleteAnswer(next: GoSquaredFakeDeleteAnswer) {
+      deleteAnswer = next;
+    },
+    setRateLimit(limit: GoSquaredFakeRateLimit | undefined) {
+      bucket = bucketOf(limit);
+    },
+  };
+  return kit.expose(parts, own);
 }
