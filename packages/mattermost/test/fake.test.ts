@@ -124,14 +124,14 @@ describe('mattermost fake: incoming hooks', () => {
       body: { ...incomingBody(), username: 'bot', icon_url: 'https://a.example/i.png' },
     });
     expect(created.json).toMatchObject({ username: '', icon_url: '' });
-    fake.settings.enablePostUsernameOverride = true;
-    fake.settings.enablePostIconOverride = true;
+    fake.switches.enablePostUsernameOverride = true;
+    fake.switches.enablePostIconOverride = true;
     const set = await api('PUT', `/api/v4/hooks/incoming/${created.json.id}`, {
       body: { ...created.json, username: 'bot', icon_url: 'https://a.example/i.png' },
     });
     expect(set.json).toMatchObject({ username: 'bot', icon_url: 'https://a.example/i.png' });
-    fake.settings.enablePostUsernameOverride = false;
-    fake.settings.enablePostIconOverride = false;
+    fake.switches.enablePostUsernameOverride = false;
+    fake.switches.enablePostIconOverride = false;
     const kept = await api('PUT', `/api/v4/hooks/incoming/${created.json.id}`, { body: { ...set.json, username: '', icon_url: '' } });
     expect(kept.json).toMatchObject({ username: 'bot', icon_url: 'https://a.example/i.png' });
   });
@@ -188,7 +188,7 @@ describe('mattermost fake: incoming hooks', () => {
 
   it('501 on every incoming endpoint (and on posting) while the switch is off', async () => {
     const created = (await api('POST', '/api/v4/hooks/incoming', { body: incomingBody() })).json;
-    fake.settings.enableIncomingWebhooks = false;
+    fake.switches.enableIncomingWebhooks = false;
     for (const [method, path] of [
       ['POST', '/api/v4/hooks/incoming'],
       ['GET', '/api/v4/hooks/incoming'],
@@ -208,7 +208,7 @@ describe('mattermost fake: incoming hooks', () => {
 
 describe('mattermost fake: posting to incoming hooks', () => {
   it('routes by channel name, refuses locked hooks elsewhere, parses escaped newlines, refuses system_ types', async () => {
-    fake.settings.enablePostIconOverride = true;
+    fake.switches.enablePostIconOverride = true;
     const open = (await api('POST', '/api/v4/hooks/incoming', { body: incomingBody() })).json;
     const locked = (await api('POST', '/api/v4/hooks/incoming', { body: { ...incomingBody(), channel_locked: true } })).json;
     const random = fake.addChannel({ name: 'random' });
@@ -318,7 +318,7 @@ describe('mattermost fake: outgoing hooks', () => {
   it('501 on every outgoing endpoint while the switch is off, and posts fire nothing', async () => {
     const receiver = await createReceiver();
     const hook = (await api('POST', '/api/v4/hooks/outgoing', { body: outgoingBody({ callback_urls: [receiver.url] }) })).json;
-    fake.settings.enableOutgoingWebhooks = false;
+    fake.switches.enableOutgoingWebhooks = false;
     for (const [method, path] of [
       ['POST', '/api/v4/hooks/outgoing'],
       ['GET', '/api/v4/hooks/outgoing'],
@@ -350,7 +350,7 @@ describe('mattermost fake: outgoing hooks', () => {
 
 describe('mattermost fake: rate limit', () => {
   it('answers 429 text/plain "limit exceeded" with Retry-After and X-RateLimit-* headers, without X-Request-Id', async () => {
-    fake.settings.rateLimit = { perSecond: 1, maxBurst: 2 };
+    fake.switches.rateLimit = { perSecond: 1, maxBurst: 2 };
     const first = await api('GET', '/api/v4/hooks/incoming');
     expect(first.headers.get('x-ratelimit-limit')).toBe('1');
     expect(first.headers.get('x-ratelimit-remaining')).toBe('1');
@@ -362,7 +362,7 @@ describe('mattermost fake: rate limit', () => {
     expect(limited.headers.get('retry-after')).toBe('1');
     expect(limited.headers.get('x-ratelimit-remaining')).toBe('0');
     expect(limited.headers.get('x-request-id')).toBeNull();
-    fake.settings.rateLimit = undefined;
+    fake.switches.rateLimit = undefined;
     expect((await api('GET', '/api/v4/hooks/incoming')).status).toBe(200);
   });
 });

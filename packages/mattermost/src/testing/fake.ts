@@ -23,8 +23,8 @@ import {
 // Public types
 // ---------------------------------------------------------------------------------------------
 
-/** The server switches the fake honours; change them at any time through `fake.settings`. */
-export interface MattermostFakeSettings {
+/** The server switches the fake honours; change them at any time through `fake.switches`. */
+export interface MattermostFakeSwitches {
   /** `ServiceSettings.EnableIncomingWebhooks` (default true); off: every incoming endpoint answers 501. */
   enableIncomingWebhooks: boolean;
   /** `ServiceSettings.EnableOutgoingWebhooks` (default true); off: every outgoing endpoint answers 501, posts fire nothing. */
@@ -43,7 +43,7 @@ export interface MattermostFakeSettings {
 }
 
 /** A team of the fake. */
-export interface FakeTeam {
+export interface MattermostFakeTeam {
   id: string;
   /** The URL name (`team_domain` in deliveries). */
   name: string;
@@ -51,7 +51,7 @@ export interface FakeTeam {
 }
 
 /** A channel of the fake. */
-export interface FakeChannel {
+export interface MattermostFakeChannel {
   id: string;
   teamId: string;
   /** The URL name (`channel_name` in deliveries; what incoming posts may name in `channel`). */
@@ -64,7 +64,7 @@ export interface FakeChannel {
 }
 
 /** A user of the fake, with a personal access token. */
-export interface FakeUser {
+export interface MattermostFakeUser {
   id: string;
   username: string;
   /** System admins have every permission; others manage only their own hooks. */
@@ -74,7 +74,7 @@ export interface FakeUser {
 }
 
 /** A post the fake stored: one a test made with `fake.post`, or one a webhook created. */
-export interface FakePost {
+export interface MattermostFakePost {
   id: string;
   create_at: number;
   user_id: string;
@@ -90,7 +90,7 @@ export interface FakePost {
 }
 
 /** An incoming hook as the fake stores it (wire format; deleted hooks stay with `delete_at` set). */
-export interface FakeIncomingHook {
+export interface MattermostFakeIncomingHook {
   id: string;
   create_at: number;
   update_at: number;
@@ -106,7 +106,7 @@ export interface FakeIncomingHook {
 }
 
 /** An outgoing hook as the fake stores it (wire format; deleted hooks stay with `delete_at` set). */
-export interface FakeOutgoingHook {
+export interface MattermostFakeOutgoingHook {
   id: string;
   token: string;
   create_at: number;
@@ -126,7 +126,7 @@ export interface FakeOutgoingHook {
 }
 
 /** What one outgoing-webhook delivery of `fake.post` did. */
-export interface FakeDelivery extends DeliveryResult {
+export interface MattermostFakeDelivery extends DeliveryResult {
   /** The hook that fired. */
   hookId: string;
   /** How the payload was encoded. */
@@ -134,11 +134,11 @@ export interface FakeDelivery extends DeliveryResult {
   /** The payload sent (`timestamp` in seconds for form, milliseconds for JSON). */
   payload: Record<string, string | number>;
   /** The post created from the receiver's answer, if it asked for one. */
-  reply?: FakePost;
+  reply?: MattermostFakePost;
 }
 
 /** Options of {@link createMattermostFake}. */
-export interface MattermostFakeOptions extends Partial<MattermostFakeSettings> {
+export interface MattermostFakeOptions extends Partial<MattermostFakeSwitches> {
   /** More teams, beside the seeded one. */
   teams?: { name: string; displayName?: string }[];
   /** More channels; `team` is a team name or id (default: the seeded team). */
@@ -148,7 +148,7 @@ export interface MattermostFakeOptions extends Partial<MattermostFakeSettings> {
 }
 
 /** What the fake is seeded with. */
-export interface FakeSeed {
+export interface MattermostFakeSeed {
   /** The team. */
   teamId: string;
   teamName: string;
@@ -170,29 +170,33 @@ export interface MattermostFake {
   /** The seeded admin's personal access token. */
   readonly token: string;
   /** The seeded team, channels and user. */
-  readonly seed: FakeSeed;
-  /** The live switches; assign to change behaviour, e.g. `fake.settings.enableIncomingWebhooks = false`. */
-  readonly settings: MattermostFakeSettings;
+  readonly seed: MattermostFakeSeed;
+  /** The server root, exactly what `createMattermost` takes as `baseUrl` (here the same as `url`). */
+  readonly baseUrl: string;
+  /** What `createMattermost` takes, the seeded admin's token included: `createMattermost({ ...fake.settings })`. */
+  readonly settings: { baseUrl: string; token: string };
+  /** The live server switches; assign to change behaviour, e.g. `fake.switches.enableIncomingWebhooks = false`. */
+  readonly switches: MattermostFakeSwitches;
   /** Every team, channel and user. */
-  readonly teams: readonly FakeTeam[];
-  readonly channels: readonly FakeChannel[];
-  readonly users: readonly FakeUser[];
+  readonly teams: readonly MattermostFakeTeam[];
+  readonly channels: readonly MattermostFakeChannel[];
+  readonly users: readonly MattermostFakeUser[];
   /** Every incoming hook ever created, deleted ones included (copies). */
-  readonly incomingHooks: FakeIncomingHook[];
+  readonly incomingHooks: MattermostFakeIncomingHook[];
   /** Every outgoing hook ever created, deleted ones included (copies; tokens included). */
-  readonly outgoingHooks: FakeOutgoingHook[];
+  readonly outgoingHooks: MattermostFakeOutgoingHook[];
   /** Every post, in order: `fake.post` posts, incoming-webhook posts and outgoing replies. */
-  readonly posts: FakePost[];
+  readonly posts: MattermostFakePost[];
   /** Every request received, in order. */
   readonly log: LoggedRequest[];
   /** The underlying fake server, for fault injection (`fake.server.fault(…)`). */
   readonly server: FakeServer;
   /** Adds a team. */
-  addTeam(input: { name: string; displayName?: string }): FakeTeam;
+  addTeam(input: { name: string; displayName?: string }): MattermostFakeTeam;
   /** Adds a channel to a team (by name or id; default the seeded team). */
-  addChannel(input: { name: string; team?: string; displayName?: string; type?: 'O' | 'P'; members?: string[] }): FakeChannel;
+  addChannel(input: { name: string; team?: string; displayName?: string; type?: 'O' | 'P'; members?: string[] }): MattermostFakeChannel;
   /** Adds a user with a fresh personal access token. */
-  addUser(input: { username: string; admin?: boolean }): FakeUser;
+  addUser(input: { username: string; admin?: boolean }): MattermostFakeUser;
   /** Issues another personal access token for a user. */
   createToken(userId: string): string;
   /** Revokes a token: requests with it answer 401 from now on. */
@@ -202,7 +206,7 @@ export interface MattermostFake {
    * payload to the callback URLs of every matching outgoing hook (public channels only), then
    * stores the replies receivers asked for. Resolves once every delivery has finished.
    */
-  post(input: { channelId: string; text: string; userId?: string; fileIds?: string[] }): Promise<FakeDelivery[]>;
+  post(input: { channelId: string; text: string; userId?: string; fileIds?: string[] }): Promise<MattermostFakeDelivery[]>;
   /** Stops the server. */
   close(): Promise<void>;
 }
@@ -398,7 +402,7 @@ function escapeControlChars(body: string): string {
 
 interface RequestState {
   requestId: string;
-  user?: FakeUser;
+  user?: MattermostFakeUser;
   limitHeaders?: Record<string, string>;
 }
 
@@ -418,15 +422,15 @@ interface RequestState {
  * import { createMattermostFake } from '@hooks/mattermost/testing';
  *
  * const fake = await createMattermostFake({ enablePostUsernameOverride: true });
- * const mattermost = createMattermost({ baseUrl: fake.url, token: fake.token });
+ * const mattermost = createMattermost({ ...fake.settings });
  * const hook = await mattermost.outgoing.create({ teamId: fake.seed.teamId, triggerWords: ['deploy'], callbackUrls: [receiverUrl] });
  * const [delivery] = await fake.post({ channelId: fake.seed.channelId, text: 'deploy now' });
- * fake.settings.enableOutgoingWebhooks = false; // from now on: 501
+ * fake.switches.enableOutgoingWebhooks = false; // from now on: 501
  * await fake.close();
  * ```
  */
 export async function createMattermostFake(options: MattermostFakeOptions = {}): Promise<MattermostFake> {
-  const settings: MattermostFakeSettings = {
+  const switches: MattermostFakeSwitches = {
     enableIncomingWebhooks: options.enableIncomingWebhooks ?? true,
     enableOutgoingWebhooks: options.enableOutgoingWebhooks ?? true,
     enablePostUsernameOverride: options.enablePostUsernameOverride ?? false,
@@ -434,34 +438,40 @@ export async function createMattermostFake(options: MattermostFakeOptions = {}):
     rateLimit: options.rateLimit,
     outgoingTimeoutMs: options.outgoingTimeoutMs ?? 30_000,
   };
-  const teams = new Map<string, FakeTeam>();
-  const channels = new Map<string, FakeChannel>();
-  const users = new Map<string, FakeUser>();
+  const teams = new Map<string, MattermostFakeTeam>();
+  const channels = new Map<string, MattermostFakeChannel>();
+  const users = new Map<string, MattermostFakeUser>();
   const tokens = new Map<string, string>(); // token -> user id
-  const incoming = new Map<string, FakeIncomingHook>();
-  const outgoing = new Map<string, FakeOutgoingHook>();
-  const posts: FakePost[] = [];
+  const incoming = new Map<string, MattermostFakeIncomingHook>();
+  const outgoing = new Map<string, MattermostFakeOutgoingHook>();
+  const posts: MattermostFakePost[] = [];
   const states = new WeakMap<FakeRequest, RequestState>();
 
   // --- the world ---------------------------------------------------------------------------
-  function addTeam(input: { name: string; displayName?: string }): FakeTeam {
+  function addTeam(input: { name: string; displayName?: string }): MattermostFakeTeam {
     const team = { id: newId(), name: input.name, displayName: input.displayName ?? input.name };
     teams.set(team.id, team);
     return team;
   }
-  function findTeam(nameOrId: string): FakeTeam | undefined {
+  function findTeam(nameOrId: string): MattermostFakeTeam | undefined {
     return teams.get(nameOrId) ?? [...teams.values()].find((team) => team.name === nameOrId);
   }
-  function addUser(input: { username: string; admin?: boolean }): FakeUser {
-    const user: FakeUser = { id: newId(), username: input.username, admin: input.admin ?? false, token: newId() };
+  function addUser(input: { username: string; admin?: boolean }): MattermostFakeUser {
+    const user: MattermostFakeUser = { id: newId(), username: input.username, admin: input.admin ?? false, token: newId() };
     users.set(user.id, user);
     tokens.set(user.token, user.id);
     return user;
   }
-  function addChannel(input: { name: string; team?: string; displayName?: string; type?: 'O' | 'P'; members?: string[] }): FakeChannel {
+  function addChannel(input: {
+    name: string;
+    team?: string;
+    displayName?: string;
+    type?: 'O' | 'P';
+    members?: string[];
+  }): MattermostFakeChannel {
     const team = input.team === undefined ? seedTeam : findTeam(input.team);
     if (!team) throw new Error(`no team ${input.team}`);
-    const channel: FakeChannel = {
+    const channel: MattermostFakeChannel = {
       id: newId(),
       teamId: team.id,
       name: input.name,
@@ -482,17 +492,17 @@ export async function createMattermostFake(options: MattermostFakeOptions = {}):
   for (const channel of options.channels ?? []) addChannel(channel);
 
   // --- permissions (every user is a member of every team; admins can do everything) ---------
-  const manageOwn = (user: FakeUser, teamId: string) => user.admin || teams.has(teamId);
-  const manageOthers = (user: FakeUser) => user.admin;
-  const readChannel = (user: FakeUser, channel: FakeChannel) =>
+  const manageOwn = (user: MattermostFakeUser, teamId: string) => user.admin || teams.has(teamId);
+  const manageOthers = (user: MattermostFakeUser) => user.admin;
+  const readChannel = (user: MattermostFakeUser, channel: MattermostFakeChannel) =>
     user.admin || (channel.type === 'O' ? teams.has(channel.teamId) : channel.members.includes(user.id));
   // The bypass-channel-lock permission: admins only (members get channel_locked forced on).
-  const bypassLock = (user: FakeUser) => user.admin;
+  const bypassLock = (user: MattermostFakeUser) => user.admin;
 
   // --- rate limit ----------------------------------------------------------------------------
-  let bucket: { config: NonNullable<MattermostFakeSettings['rateLimit']>; tokens: number; at: number } | undefined;
+  let bucket: { config: NonNullable<MattermostFakeSwitches['rateLimit']>; tokens: number; at: number } | undefined;
   function rateLimit(): { limited: boolean; headers: Record<string, string> } | undefined {
-    const config = settings.rateLimit;
+    const config = switches.rateLimit;
     if (!config) return undefined;
     const now = Date.now();
     if (!bucket || bucket.config !== config) bucket = { config, tokens: config.maxBurst, at: now };
@@ -534,7 +544,7 @@ export async function createMattermostFake(options: MattermostFakeOptions = {}):
   }
 
   /** The session's user (set by the auth check before routing). */
-  const userOf = (request: FakeRequest): FakeUser => states.get(request)!.user!;
+  const userOf = (request: FakeRequest): MattermostFakeUser => states.get(request)!.user!;
 
   /** Go's `ParseAuthTokenFromRequest`: `BEARER` (any case), `token` (any case), then `?access_token=`. */
   function tokenOf(request: FakeRequest): string | undefined {
@@ -590,24 +600,24 @@ export async function createMattermostFake(options: MattermostFakeOptions = {}):
   }
 
   // --- incoming hooks ------------------------------------------------------------------------
-  function getIncoming(id: string): FakeIncomingHook {
-    if (!settings.enableIncomingWebhooks) throw fail(501, 'api.incoming_webhook.disabled.app_error');
+  function getIncoming(id: string): MattermostFakeIncomingHook {
+    if (!switches.enableIncomingWebhooks) throw fail(501, 'api.incoming_webhook.disabled.app_error');
     const hook = incoming.get(id);
     if (hook?.delete_at !== 0) throw fail(404, 'app.webhooks.get_incoming.app_error');
     return hook;
   }
-  function getChannel(id: string): FakeChannel {
+  function getChannel(id: string): MattermostFakeChannel {
     const channel = channels.get(id);
     if (!channel) throw fail(404, 'app.channel.get.existing.app_error');
     return channel;
   }
-  function checkIncomingAccess(user: FakeUser, hook: FakeIncomingHook): void {
+  function checkIncomingAccess(user: MattermostFakeUser, hook: MattermostFakeIncomingHook): void {
     const channel = channels.get(hook.channel_id);
     const restricted = channel !== undefined && channel.type !== 'O' && !readChannel(user, channel);
     if (!manageOwn(user, hook.team_id) || restricted) throw forbidden();
     if (user.id !== hook.user_id && !manageOthers(user)) throw forbidden();
   }
-  function validIncoming(hook: FakeIncomingHook): Failure | undefined {
+  function validIncoming(hook: MattermostFakeIncomingHook): Failure | undefined {
     const invalid = (field: string) => fail(400, `model.incoming_hook.${field}.app_error`, `Invalid ${field.replace('_', ' ')}.`);
     if (!isValidId(hook.id)) return invalid('id');
     if (!isValidId(hook.user_id)) return invalid('user_id');
@@ -621,7 +631,7 @@ export async function createMattermostFake(options: MattermostFakeOptions = {}):
   }
 
   /** The column sizes, taken to be the model's limits (the update path only meets these). */
-  const tooLongIncoming = (hook: FakeIncomingHook) =>
+  const tooLongIncoming = (hook: MattermostFakeIncomingHook) =>
     byteLength(hook.display_name) > 64 ||
     byteLength(hook.description) > 500 ||
     byteLength(hook.username) > 64 ||
@@ -641,15 +651,15 @@ export async function createMattermostFake(options: MattermostFakeOptions = {}):
       owner = body.user_id as string;
     }
     if (!bypassLock(user)) body.channel_locked = true;
-    if (!settings.enableIncomingWebhooks) throw fail(501, 'api.incoming_webhook.disabled.app_error');
-    if (!settings.enablePostUsernameOverride) body.username = '';
-    if (!settings.enablePostIconOverride) body.icon_url = '';
+    if (!switches.enableIncomingWebhooks) throw fail(501, 'api.incoming_webhook.disabled.app_error');
+    if (!switches.enablePostUsernameOverride) body.username = '';
+    if (!switches.enablePostIconOverride) body.icon_url = '';
     if (body.username !== '' && !isValidUsername(body.username as string))
       throw fail(400, 'api.incoming_webhook.invalid_username.app_error');
     // The store refuses a pre-set id (the client asked to overwrite a row).
     if (body.id !== '') throw fail(400, 'app.webhooks.save_incoming.existing.app_error');
     const now = Date.now();
-    const hook: FakeIncomingHook = {
+    const hook: MattermostFakeIncomingHook = {
       id: newId(),
       create_at: now,
       update_at: now,
@@ -680,7 +690,7 @@ export async function createMattermostFake(options: MattermostFakeOptions = {}):
       throw forbidden();
     }
     if (manageOthers(user)) owner = undefined;
-    if (!settings.enableIncomingWebhooks) throw fail(501, 'api.incoming_webhook.disabled.app_error');
+    if (!switches.enableIncomingWebhooks) throw fail(501, 'api.incoming_webhook.disabled.app_error');
     const matching = [...incoming.values()].filter(
       (hook) => hook.delete_at === 0 && (teamId === '' || hook.team_id === teamId) && (owner === undefined || hook.user_id === owner),
     );
@@ -713,11 +723,11 @@ export async function createMattermostFake(options: MattermostFakeOptions = {}):
     if (user.id !== old.user_id && !manageOthers(user)) throw forbidden();
     if (channel.type !== 'O' && !readChannel(user, channel)) throw forbidden();
     if (!bypassLock(user)) body.channel_locked = true;
-    if (!settings.enablePostUsernameOverride) body.username = old.username;
-    if (!settings.enablePostIconOverride) body.icon_url = old.icon_url;
+    if (!switches.enablePostUsernameOverride) body.username = old.username;
+    if (!switches.enablePostIconOverride) body.icon_url = old.icon_url;
     if (body.username !== '' && !isValidUsername(body.username as string))
       throw fail(400, 'api.incoming_webhook.invalid_username.app_error');
-    const updated: FakeIncomingHook = {
+    const updated: MattermostFakeIncomingHook = {
       ...old,
       channel_id: channel.id,
       display_name: body.display_name as string,
@@ -743,17 +753,17 @@ export async function createMattermostFake(options: MattermostFakeOptions = {}):
   });
 
   // --- outgoing hooks ------------------------------------------------------------------------
-  function getOutgoing(id: string): FakeOutgoingHook {
-    if (!settings.enableOutgoingWebhooks) throw fail(501, 'api.outgoing_webhook.disabled.app_error');
+  function getOutgoing(id: string): MattermostFakeOutgoingHook {
+    if (!switches.enableOutgoingWebhooks) throw fail(501, 'api.outgoing_webhook.disabled.app_error');
     const hook = outgoing.get(id);
     if (hook?.delete_at !== 0) throw fail(404, 'app.webhooks.get_outgoing.app_error');
     return hook;
   }
-  function checkOutgoingAccess(user: FakeUser, hook: FakeOutgoingHook): void {
+  function checkOutgoingAccess(user: MattermostFakeUser, hook: MattermostFakeOutgoingHook): void {
     if (!manageOwn(user, hook.team_id)) throw forbidden();
     if (user.id !== hook.creator_id && !manageOthers(user)) throw forbidden();
   }
-  function validOutgoing(hook: FakeOutgoingHook): Failure | undefined {
+  function validOutgoing(hook: MattermostFakeOutgoingHook): Failure | undefined {
     const invalid = (field: string, message = 'Invalid value.') => fail(400, `model.outgoing_hook.is_valid.${field}.app_error`, message);
     if (!isValidId(hook.id)) return invalid('id');
     if (hook.token.length !== 26) return invalid('token', 'Invalid token.');
@@ -776,7 +786,7 @@ export async function createMattermostFake(options: MattermostFakeOptions = {}):
     if (byteLength(hook.icon_url) > 1024) return fail(400, 'model.outgoing_hook.icon_url.app_error', 'Invalid icon.');
     return undefined;
   }
-  const tooLongOutgoing = (hook: FakeOutgoingHook) =>
+  const tooLongOutgoing = (hook: MattermostFakeOutgoingHook) =>
     byteLength(hook.display_name) > 64 ||
     byteLength(hook.description) > 500 ||
     byteLength(hook.content_type) > 128 ||
@@ -797,7 +807,7 @@ export async function createMattermostFake(options: MattermostFakeOptions = {}):
       if (!manageOthers(user)) throw forbidden();
       if (!users.has(body.creator_id as string)) throw fail(404, 'app.user.missing_account.const');
     }
-    if (!settings.enableOutgoingWebhooks) throw fail(501, 'api.outgoing_webhook.disabled.app_error');
+    if (!switches.enableOutgoingWebhooks) throw fail(501, 'api.outgoing_webhook.disabled.app_error');
     const triggerWords = body.trigger_words as string[];
     const callbackUrls = body.callback_urls as string[];
     if (body.channel_id !== '') {
@@ -820,7 +830,7 @@ export async function createMattermostFake(options: MattermostFakeOptions = {}):
     }
     if (body.id !== '') throw fail(400, 'app.webhooks.save_outgoing.override.app_error');
     const now = Date.now();
-    const hook: FakeOutgoingHook = {
+    const hook: MattermostFakeOutgoingHook = {
       id: newId(),
       // A token given on create is kept (PreSave only fills an empty one).
       token: body.token === '' ? newId() : (body.token as string),
@@ -849,7 +859,7 @@ export async function createMattermostFake(options: MattermostFakeOptions = {}):
     const user = userOf(request);
     const channelId = request.query.get('channel_id') ?? '';
     const teamId = request.query.get('team_id') ?? '';
-    let filter: (hook: FakeOutgoingHook) => boolean;
+    let filter: (hook: MattermostFakeOutgoingHook) => boolean;
     if (channelId !== '') {
       const channel = channels.get(channelId);
       if (!user.admin && (!channel || !readChannel(user, channel))) throw forbidden();
@@ -862,7 +872,7 @@ export async function createMattermostFake(options: MattermostFakeOptions = {}):
       filter = () => true;
     }
     const owner = manageOthers(user) ? undefined : user.id;
-    if (!settings.enableOutgoingWebhooks) throw fail(501, 'api.outgoing_webhook.disabled.app_error');
+    if (!switches.enableOutgoingWebhooks) throw fail(501, 'api.outgoing_webhook.disabled.app_error');
     const matching = [...outgoing.values()].filter(
       (hook) => hook.delete_at === 0 && filter(hook) && (owner === undefined || hook.creator_id === owner),
     );
@@ -906,7 +916,7 @@ export async function createMattermostFake(options: MattermostFakeOptions = {}):
         throw fail(400, 'api.webhook.update_outgoing.intersect.app_error');
       }
     }
-    const updated: FakeOutgoingHook = {
+    const updated: MattermostFakeOutgoingHook = {
       id,
       // The app layer does not restore the stored token: an omitted token is written as "".
       token: body.token as string,
@@ -951,8 +961,8 @@ export async function createMattermostFake(options: MattermostFakeOptions = {}):
   // --- posts -------------------------------------------------------------------------------------
   const maxPostRunes = 16_383;
 
-  function storePost(post: Omit<FakePost, 'id' | 'create_at'>): FakePost {
-    const stored: FakePost = { id: newId(), create_at: Date.now(), ...post };
+  function storePost(post: Omit<MattermostFakePost, 'id' | 'create_at'>): MattermostFakePost {
+    const stored: MattermostFakePost = { id: newId(), create_at: Date.now(), ...post };
     posts.push(stored);
     return stored;
   }
@@ -960,7 +970,7 @@ export async function createMattermostFake(options: MattermostFakeOptions = {}):
   /** The server's `CreateWebhookPost`: overrides, props, Slack links, long messages split. */
   function createWebhookPost(input: {
     userId: string;
-    channel: FakeChannel;
+    channel: MattermostFakeChannel;
     text: string;
     username: string;
     iconUrl: string;
@@ -969,15 +979,15 @@ export async function createMattermostFake(options: MattermostFakeOptions = {}):
     type: string;
     rootId: string;
     priority: unknown;
-  }): FakePost {
+  }): MattermostFakePost {
     if (input.priority !== undefined && input.priority !== null) {
       const priority = (input.priority as { priority?: unknown }).priority;
       if (priority === undefined || priority === null) throw fail(400, 'api.context.invalid_param.app_error');
     }
     if (input.type.startsWith('system_')) throw fail(400, 'api.context.invalid_param.app_error');
     const props: Record<string, unknown> = { from_webhook: 'true' };
-    if (settings.enablePostUsernameOverride) props.override_username = input.username !== '' ? input.username : 'webhook';
-    if (settings.enablePostIconOverride) {
+    if (switches.enablePostUsernameOverride) props.override_username = input.username !== '' ? input.username : 'webhook';
+    if (switches.enablePostIconOverride) {
       if (input.iconUrl !== '') props.override_icon_url = input.iconUrl;
       if (input.iconEmoji !== '') props.override_icon_emoji = input.iconEmoji;
     }
@@ -986,7 +996,7 @@ export async function createMattermostFake(options: MattermostFakeOptions = {}):
     }
     const message = input.text.replace(/<([^\n<|>]+)\|([^|\n>]+)>/g, '[$2]($1)');
     const runes = [...message];
-    let first: FakePost | undefined;
+    let first: MattermostFakePost | undefined;
     for (let start = 0; start === 0 || start < runes.length; start += maxPostRunes) {
       const post = storePost({
         user_id: input.userId,
@@ -1047,7 +1057,7 @@ export async function createMattermostFake(options: MattermostFakeOptions = {}):
         throw fail(400, 'model.incoming_hook.parse_data.app_error');
       }
 
-      if (!settings.enableIncomingWebhooks) throw fail(501, 'web.incoming_webhook.disabled.app_error');
+      if (!switches.enableIncomingWebhooks) throw fail(501, 'web.incoming_webhook.disabled.app_error');
       if (text === '' && (attachments === undefined || attachments === null)) throw fail(400, 'web.incoming_webhook.text.app_error');
       const hook = incoming.get(id);
       // An unknown (or deleted) hook is a 400, not a 404.
@@ -1061,7 +1071,7 @@ export async function createMattermostFake(options: MattermostFakeOptions = {}):
         props.attachments = attachments;
         postType = 'slack_attachment';
       }
-      let channel: FakeChannel | undefined;
+      let channel: MattermostFakeChannel | undefined;
       if (channelName.startsWith('@')) {
         const target = [...users.values()].find((user) => user.username === channelName.slice(1));
         if (!target) throw fail(400, 'web.incoming_webhook.user.app_error');
@@ -1103,7 +1113,7 @@ export async function createMattermostFake(options: MattermostFakeOptions = {}):
   });
 
   // --- a user posts: outgoing webhooks fire ------------------------------------------------------
-  async function post(input: { channelId: string; text: string; userId?: string; fileIds?: string[] }): Promise<FakeDelivery[]> {
+  async function post(input: { channelId: string; text: string; userId?: string; fileIds?: string[] }): Promise<MattermostFakeDelivery[]> {
     const channel = channels.get(input.channelId);
     if (!channel) throw new Error(`no channel ${input.channelId}`);
     const user = users.get(input.userId ?? seedUser.id);
@@ -1117,11 +1127,11 @@ export async function createMattermostFake(options: MattermostFakeOptions = {}):
       props: {},
       file_ids: [...(input.fileIds ?? [])],
     });
-    if (!settings.enableOutgoingWebhooks || channel.type !== 'O') return [];
+    if (!switches.enableOutgoingWebhooks || channel.type !== 'O') return [];
     const team = teams.get(channel.teamId);
     if (!team) return [];
     const firstWord = input.text.split(/\s+/).find((word) => word !== '') ?? '';
-    const relevant: FakeOutgoingHook[] = [];
+    const relevant: MattermostFakeOutgoingHook[] = [];
     // As in the server, the trigger word lives in one variable shared by the loop, so every
     // payload carries the word of the last matching hook.
     let triggerWord = '';
@@ -1138,7 +1148,7 @@ export async function createMattermostFake(options: MattermostFakeOptions = {}):
         triggerWord = hook.trigger_words.find((word) => firstWord.startsWith(word)) ?? '';
       }
     }
-    const deliveries = relevant.map(async (hook): Promise<FakeDelivery[]> => {
+    const deliveries = relevant.map(async (hook): Promise<MattermostFakeDelivery[]> => {
       const json = hook.content_type === 'application/json';
       const payload: Record<string, string | number> = {
         token: hook.token,
@@ -1155,14 +1165,14 @@ export async function createMattermostFake(options: MattermostFakeOptions = {}):
         file_ids: created.file_ids.join(','),
       };
       return Promise.all(
-        hook.callback_urls.map(async (url): Promise<FakeDelivery> => {
+        hook.callback_urls.map(async (url): Promise<MattermostFakeDelivery> => {
           const result = json
-            ? await deliver(url, { json: payload, timeoutMs: settings.outgoingTimeoutMs })
+            ? await deliver(url, { json: payload, timeoutMs: switches.outgoingTimeoutMs })
             : await deliver(url, {
                 form: Object.fromEntries(Object.entries(payload).map(([key, value]) => [key, String(value)])),
-                timeoutMs: settings.outgoingTimeoutMs,
+                timeoutMs: switches.outgoingTimeoutMs,
               });
-          const delivery: FakeDelivery = { ...result, hookId: hook.id, encoding: json ? 'json' : 'form', payload };
+          const delivery: MattermostFakeDelivery = { ...result, hookId: hook.id, encoding: json ? 'json' : 'form', payload };
           const reply = replyFrom(result.body, hook, channel, created);
           if (reply) delivery.reply = reply;
           return delivery;
@@ -1173,7 +1183,12 @@ export async function createMattermostFake(options: MattermostFakeOptions = {}):
   }
 
   /** The post the server makes from a receiver's answer (status ignored; JSON only; text or attachments). */
-  function replyFrom(body: string, hook: FakeOutgoingHook, channel: FakeChannel, trigger: FakePost): FakePost | undefined {
+  function replyFrom(
+    body: string,
+    hook: MattermostFakeOutgoingHook,
+    channel: MattermostFakeChannel,
+    trigger: MattermostFakePost,
+  ): MattermostFakePost | undefined {
     if (body.trim() === '') return undefined;
     let answerBody: unknown;
     try {
@@ -1192,9 +1207,9 @@ export async function createMattermostFake(options: MattermostFakeOptions = {}):
     if (attachments.length > 0) props.attachments = attachments;
     const str = (value: unknown) => (typeof value === 'string' ? value : '');
     let username = str(reply.username);
-    if (settings.enablePostUsernameOverride && hook.username !== '' && username === '') username = hook.username;
+    if (switches.enablePostUsernameOverride && hook.username !== '' && username === '') username = hook.username;
     let iconUrl = str(reply.icon_url);
-    if (settings.enablePostIconOverride && hook.icon_url !== '' && iconUrl === '') iconUrl = hook.icon_url;
+    if (switches.enablePostIconOverride && hook.icon_url !== '' && iconUrl === '') iconUrl = hook.icon_url;
     try {
       return createWebhookPost({
         userId: hook.creator_id,
@@ -1215,6 +1230,8 @@ export async function createMattermostFake(options: MattermostFakeOptions = {}):
 
   return {
     url: server.url,
+    baseUrl: server.url,
+    settings: { baseUrl: server.url, token: seedUser.token },
     token: seedUser.token,
     seed: {
       teamId: seedTeam.id,
@@ -1226,7 +1243,7 @@ export async function createMattermostFake(options: MattermostFakeOptions = {}):
       userId: seedUser.id,
       username: seedUser.username,
     },
-    settings,
+    switches,
     get teams() {
       return [...teams.values()];
     },
