@@ -135,6 +135,25 @@ export const incomingScenarios: Scenario[] = [
     },
   },
   {
+    name: 'a failing listPage is reported as listPage, a failing list as list (incoming and outgoing)',
+    async run({ client, fake }) {
+      const cases: [string, (perPage?: number) => Promise<unknown>][] = [
+        ['incoming.listPage', (perPage) => client.incoming.listPage({ teamId: fake.seed.teamId, perPage })],
+        ['incoming.list', (perPage) => client.incoming.list({ teamId: fake.seed.teamId, perPage }).toArray()],
+        ['outgoing.listPage', (perPage) => client.outgoing.listPage({ teamId: fake.seed.teamId, perPage })],
+        ['outgoing.list', (perPage) => client.outgoing.list({ teamId: fake.seed.teamId, perPage }).toArray()],
+      ];
+      for (const [operation, call] of cases) {
+        fake.server.fault({ type: 'respond', status: 404, json: { id: 'api.context.404.app_error', message: 'gone', status_code: 404 } });
+        const error = await apiError(call());
+        expect(error.operation).toBe(operation);
+        expect(error.message).toContain(`[mattermost] ${operation} failed: 404`);
+        const refused = await inputError(() => call(0));
+        expect(refused.message).toContain(`[mattermost] ${operation}: invalid "perPage"`);
+      }
+    },
+  },
+  {
     name: 'incoming.listPage returns one page and, when asked, the total count (both answer shapes accepted)',
     async run({ client, fake }) {
       for (let index = 0; index < 3; index++) await client.incoming.create({ channelId: fake.seed.channelId, displayName: `h${index}` });
@@ -187,6 +206,26 @@ export const incomingScenarios: Scenario[] = [
       expect(updated.updatedAt.getTime()).toBeGreaterThan(created.updatedAt.getTime());
       const moved = await client.incoming.update(created.id, { channelId: fake.seed.privateChannelId, description: '' });
       expect(moved).toMatchObject({ channelId: fake.seed.privateChannelId, description: '', displayName: 'CI (prod)' });
+    },
+  },
+  {
+    name: 'iconUrl: an http(s) URL is stored as given and "" clears it (incoming and outgoing); a javascript: URL never leaves the client',
+    fake: { enablePostIconOverride: true },
+    async run(env) {
+      const { client, fake } = env;
+      const icon = 'https://cdn.example.com/icons/ci.png?size=64';
+      const incoming = await client.incoming.create({ channelId: fake.seed.channelId, iconUrl: icon });
+      expect(incoming.iconUrl).toBe(icon);
+      expect((await client.incoming.update(incoming.id, { iconUrl: '' })).iconUrl).toBe('');
+      expect(fake.incomingHooks[0]?.icon_url).toBe('');
+      const outgoing = await client.outgoing.create({ ...outgoingInput(env), iconUrl: 'http://127.0.0.1:8065/bot.png' });
+      expect(outgoing.iconUrl).toBe('http://127.0.0.1:8065/bot.png');
+      expect((await client.outgoing.update(outgoing.id, { iconUrl: '' })).iconUrl).toBe('');
+      const mark = env.mark();
+      const refused = await inputError(() => client.incoming.update(incoming.id, { iconUrl: 'javascript:alert(1)' }));
+      expect(refused.field).toBe('changes.iconUrl');
+      expect(refused.message).toContain('must be an absolute http(s) URL');
+      expect(env.since(mark)).toEqual([]);
     },
   },
   {

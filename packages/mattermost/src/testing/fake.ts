@@ -40,6 +40,13 @@ export interface MattermostFakeSwitches {
   rateLimit: { perSecond: number; maxBurst: number } | undefined;
   /** `OutgoingIntegrationRequestsTimeout` in ms for each delivery (default 30 000). */
   outgoingTimeoutMs: number;
+  /**
+   * Not a server setting: how the fake answers a successful delete. `json` (default) is what the
+   * server sends, `{"status":"OK"}`; `empty` an empty 200, `no-content` a 204, `text` a 200
+   * `text/plain` "OK". The service's delete bodies are not part of its contract, so tests of a
+   * client vary them.
+   */
+  deleteAnswer: 'json' | 'empty' | 'no-content' | 'text';
 }
 
 /** A team of the fake. */
@@ -437,6 +444,7 @@ export async function createMattermostFake(options: MattermostFakeOptions = {}):
     enablePostIconOverride: options.enablePostIconOverride ?? false,
     rateLimit: options.rateLimit,
     outgoingTimeoutMs: options.outgoingTimeoutMs ?? 30_000,
+    deleteAnswer: options.deleteAnswer ?? 'json',
   };
   const teams = new Map<string, MattermostFakeTeam>();
   const channels = new Map<string, MattermostFakeChannel>();
@@ -526,6 +534,20 @@ export async function createMattermostFake(options: MattermostFakeOptions = {}):
   }
   function answer(request: FakeRequest, status: number, json: unknown): FakeResponse {
     return { status, json, headers: headersFor(states.get(request)) };
+  }
+  /** The answer to a successful delete, as `switches.deleteAnswer` says. */
+  function deleted(request: FakeRequest): FakeResponse {
+    const headers = headersFor(states.get(request));
+    switch (switches.deleteAnswer) {
+      case 'empty':
+        return { status: 200, text: '', headers };
+      case 'no-content':
+        return { status: 204, headers };
+      case 'text':
+        return { status: 200, text: 'OK', headers: { ...headers, 'content-type': 'text/plain; charset=utf-8' } };
+      default:
+        return answer(request, 200, { status: 'OK' });
+    }
   }
   function appError(request: FakeRequest, failure: Failure): FakeResponse {
     const state = states.get(request);
@@ -749,7 +771,7 @@ export async function createMattermostFake(options: MattermostFakeOptions = {}):
     checkIncomingAccess(userOf(request), hook);
     const now = Date.now();
     incoming.set(hook.id, { ...hook, delete_at: now, update_at: now });
-    return answer(request, 200, { status: 'OK' });
+    return deleted(request);
   });
 
   // --- outgoing hooks ------------------------------------------------------------------------
@@ -946,7 +968,7 @@ export async function createMattermostFake(options: MattermostFakeOptions = {}):
     checkOutgoingAccess(userOf(request), hook);
     const now = Date.now();
     outgoing.set(hook.id, { ...hook, delete_at: now, update_at: now });
-    return answer(request, 200, { status: 'OK' });
+    return deleted(request);
   });
 
   route('POST', '/api/v4/hooks/outgoing/:id/regen_token', (request) => {
