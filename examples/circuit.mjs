@@ -2,10 +2,10 @@
 //   node examples/circuit.mjs
 import { createCircuit } from '@hooks/circuit';
 import { createCircuitFake } from '@hooks/circuit/testing';
-import { createReceiver } from '@hooks/core/testing';
+import { createCallbackRecorder } from '@hooks/core/testing';
 
 const fake = await createCircuitFake();
-const receiver = await createReceiver();
+const receiver = await createCallbackRecorder();
 try {
   const circuit = createCircuit({ token: fake.token, baseUrl: fake.baseUrl });
 

@@ -6,7 +6,7 @@
 // service whose credentials are in the environment (see the README), it talks to the real service.
 import { createHooks } from '@hooks/all';
 import { createCircuitFake } from '@hooks/circuit/testing';
-import { createReceiver } from '@hooks/core/testing';
+import { createCallbackRecorder } from '@hooks/core/testing';
 import { createGoSquaredFake } from '@hooks/gosquared/testing';
 import { createInstanceFake } from '@hooks/instance/testing';
 import { createMattermostFake } from '@hooks/mattermost/testing';
@@ -23,7 +23,7 @@ const real = {
 console.log(bold('@hooks demo: one webhook per service, through one API'));
 const started = performance.now();
 const fakes = {};
-const receiver = await createReceiver();
+const receiver = await createCallbackRecorder();
 const callback = (path) => `${env.HOOKS_DEMO_CALLBACK_URL ?? receiver.url}/${path}`;
 const writes = () => Object.values(fakes).reduce((count, fake) => count + fake.log.filter((request) => request.method !== 'GET').length, 0);
 

@@ -1,11 +1,11 @@
 // GoSquared: a webhook and its triggers, and a traffic-spike delivery, against the fake.
 //   node examples/gosquared.mjs
-import { createReceiver } from '@hooks/core/testing';
+import { createCallbackRecorder } from '@hooks/core/testing';
 import { createGoSquared } from '@hooks/gosquared';
 import { createGoSquaredFake } from '@hooks/gosquared/testing';
 
 const fake = await createGoSquaredFake();
-const receiver = await createReceiver();
+const receiver = await createCallbackRecorder();
 try {
   const gosquared = createGoSquared({ apiKey: fake.apiKey, siteToken: fake.siteToken, baseUrl: fake.baseUrl });
 

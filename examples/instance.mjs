@@ -1,11 +1,11 @@
 // CodeChat WhatsApp API v2: a named webhook, its event flags, and a delivery, against the fake.
 //   node examples/instance.mjs
-import { createReceiver } from '@hooks/core/testing';
+import { createCallbackRecorder } from '@hooks/core/testing';
 import { createInstance } from '@hooks/instance';
 import { createInstanceFake } from '@hooks/instance/testing';
 
 const fake = await createInstanceFake();
-const receiver = await createReceiver();
+const receiver = await createCallbackRecorder();
 try {
   // The token may be a function: the client asks it on every call, and once more after a 401.
   let token = fake.token;

@@ -1,11 +1,11 @@
 // Mattermost: incoming and outgoing webhooks, paging, token regeneration, and deliveries, against the fake.
 //   node examples/mattermost.mjs
-import { createReceiver } from '@hooks/core/testing';
+import { createCallbackRecorder } from '@hooks/core/testing';
 import { createMattermost } from '@hooks/mattermost';
 import { createMattermostFake } from '@hooks/mattermost/testing';
 
 const fake = await createMattermostFake();
-const receiver = await createReceiver({ status: 200, json: { text: 'On it!', response_type: 'comment' } });
+const receiver = await createCallbackRecorder({ status: 200, json: { text: 'On it!', response_type: 'comment' } });
 try {
   const mattermost = createMattermost({ baseUrl: fake.url, token: fake.token });
   const { teamId, channelId } = fake.seed;

@@ -1,6 +1,6 @@
 // The fake on its own, over raw HTTP: it must follow the service contract (the Swagger file and
 // the notes on the real service), including requests our client never sends.
-import { createReceiver, type Receiver } from '@hooks/core/testing';
+import { type CallbackRecorder, createCallbackRecorder } from '@hooks/core/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCircuit } from '../src/index.js';
 import { type CircuitFake, createCircuitFake } from '../src/testing.js';
@@ -10,7 +10,7 @@ import { checkedFetch } from './spec.js';
 const url = 'https://bot.example.com/circuit';
 
 let fake: CircuitFake;
-let receivers: Receiver[] = [];
+let receivers: CallbackRecorder[] = [];
 // The few client calls made here to set up deliveries are checked against the spec too.
 const checker = checkedFetch();
 
@@ -25,7 +25,7 @@ afterEach(async () => {
 });
 
 const receiver = async () => {
-  const created = await createReceiver();
+  const created = await createCallbackRecorder();
   receivers.push(created);
   return created;
 };
@@ -257,7 +257,7 @@ describe('event delivery', () => {
   });
 
   it('reports what the receiver answered, including unreachable receivers', async () => {
-    const failing = await createReceiver({ status: 500, text: 'boom' });
+    const failing = await createCallbackRecorder({ status: 500, text: 'boom' });
     receivers.push(failing);
     fake.seed({ url: failing.url, filter: ['USER.INCOMING_CALL'] });
     fake.seed({ url: 'http://127.0.0.1:1/closed', filter: ['USER.INCOMING_CALL'] });

@@ -2,7 +2,7 @@ import { inspect } from 'node:util';
 import * as v from 'valibot';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiError, createTransport, InputError, joinPath, parseRetryAfter, type TransportOptions } from '../src/index.js';
-import { createFakeServer, createReceiver, deliver, type FakeServer, recordingClock } from '../src/testing.js';
+import { createCallbackRecorder, createFakeServer, deliver, type FakeServer, recordingClock } from '../src/testing.js';
 
 let server: FakeServer;
 beforeAll(async () => {
@@ -190,7 +190,7 @@ describe('fake-server kit', () => {
   });
 
   it('a receiver records deliveries, and deliver reports what the receiver answered', async () => {
-    const receiver = await createReceiver({ status: 202, json: { thanks: true } });
+    const receiver = await createCallbackRecorder({ status: 202, json: { thanks: true } });
     const result = await deliver(`${receiver.url}/hook?k=1`, { json: { event: 'x' }, headers: { 'x-instanceid': 'i1' } });
     expect(result).toMatchObject({ status: 202, body: '{"thanks":true}' });
     const [delivery] = await receiver.waitFor(1);

@@ -1,5 +1,5 @@
 import { ApiError, InputError } from '@hooks/core';
-import { createReceiver } from '@hooks/core/testing';
+import { createCallbackRecorder } from '@hooks/core/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { GoSquaredClient } from '../src/index.js';
 import { failure, type GoSquaredFake, setup } from './helpers.js';
@@ -63,7 +63,7 @@ describe('webhooks', () => {
   });
 
   it('create accepts http only to loopback hosts, so local receivers work', async () => {
-    const receiver = await createReceiver();
+    const receiver = await createCallbackRecorder();
     try {
       const hook = await client.webhooks.create({ url: `${receiver.url}/hook`, trigger: 'chat_message' });
       expect(hook.url).toBe(`${receiver.url}/hook`);

@@ -1,4 +1,4 @@
-import { closedPortUrl, createReceiver, type Receiver } from '@hooks/core/testing';
+import { type CallbackRecorder, closedPortUrl, createCallbackRecorder } from '@hooks/core/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { GoSquaredClient } from '../src/index.js';
 import { createGoSquaredFake, fakeApiKey, fakeSiteToken } from '../src/testing.js';
@@ -6,10 +6,10 @@ import { type GoSquaredFake, setup } from './helpers.js';
 
 let fake: GoSquaredFake;
 let client: GoSquaredClient;
-let receiver: Receiver;
+let receiver: CallbackRecorder;
 beforeEach(async () => {
   ({ fake, client } = await setup());
-  receiver = await createReceiver();
+  receiver = await createCallbackRecorder();
 });
 afterEach(async () => {
   await fake.close();
@@ -176,7 +176,7 @@ describe('emit: deliveries to the webhooks whose triggers match', () => {
   });
 
   it('reports what a failing or unreachable receiver answered', async () => {
-    const failing = await createReceiver({ status: 500, text: 'down' });
+    const failing = await createCallbackRecorder({ status: 500, text: 'down' });
     try {
       fake.seed({ url: `${failing.url}/x`, triggers: [{ trigger: 'chat_message' }] });
       fake.seed({ url: `${await closedPortUrl()}/y`, triggers: [{ trigger: 'chat_message' }] });

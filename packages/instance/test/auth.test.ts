@@ -1,6 +1,6 @@
 import { inspect } from 'node:util';
 import { ApiError, InputError } from '@hooks/core';
-import { createReceiver, type Receiver } from '@hooks/core/testing';
+import { type CallbackRecorder, createCallbackRecorder } from '@hooks/core/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createInstance, type InstanceDelivery } from '../src/index.js';
 import { createInstanceFake, type InstanceFake } from '../src/testing.js';
@@ -136,9 +136,9 @@ describe('instance token', () => {
 });
 
 describe('token renewal through the newJwt event', () => {
-  let receiver: Receiver;
+  let receiver: CallbackRecorder;
   beforeEach(async () => {
-    receiver = await createReceiver();
+    receiver = await createCallbackRecorder();
   });
   afterEach(() => receiver.close());
 

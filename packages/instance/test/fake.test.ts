@@ -1,5 +1,5 @@
 // The fake's contract, checked with plain fetch (not our client) against the service notes.
-import { createReceiver, type Receiver } from '@hooks/core/testing';
+import { type CallbackRecorder, createCallbackRecorder } from '@hooks/core/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { eventFlagNames } from '../src/index.js';
 import { createInstanceFake, type InstanceFake } from '../src/testing.js';
@@ -154,9 +154,9 @@ describe('fake: the six routes', () => {
 });
 
 describe('fake: deliveries', () => {
-  let receiver: Receiver;
+  let receiver: CallbackRecorder;
   beforeEach(async () => {
-    receiver = await createReceiver();
+    receiver = await createCallbackRecorder();
   });
   afterEach(() => receiver.close());
 

@@ -1,6 +1,6 @@
 // The fake against the service contract (providers/mattermost.md), with raw HTTP: what a real
 // server answers, independent of our client.
-import { createFakeServer, createReceiver, deliver } from '@hooks/core/testing';
+import { createCallbackRecorder, createFakeServer, deliver } from '@hooks/core/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createMattermostFake, type MattermostFake } from '../src/testing.js';
 
@@ -316,7 +316,7 @@ describe('mattermost fake: outgoing hooks', () => {
   });
 
   it('501 on every outgoing endpoint while the switch is off, and posts fire nothing', async () => {
-    const receiver = await createReceiver();
+    const receiver = await createCallbackRecorder();
     const hook = (await api('POST', '/api/v4/hooks/outgoing', { body: outgoingBody({ callback_urls: [receiver.url] }) })).json;
     fake.switches.enableOutgoingWebhooks = false;
     for (const [method, path] of [
@@ -337,7 +337,7 @@ describe('mattermost fake: outgoing hooks', () => {
   });
 
   it('deliveries: exact match is case-sensitive, a newline ends the first word, bad callbacks report status 0', async () => {
-    const receiver = await createReceiver();
+    const receiver = await createCallbackRecorder();
     await api('POST', '/api/v4/hooks/outgoing', { body: outgoingBody({ callback_urls: [receiver.url, 'http://127.0.0.1:1/nothing'] }) });
     expect(await fake.post({ channelId: fake.seed.channelId, text: 'Deploy now' })).toEqual([]);
     const deliveries = await fake.post({ channelId: fake.seed.channelId, text: 'deploy\nnow' });

@@ -2,7 +2,7 @@
 // operations test runs them; the spec test runs them again and checks every request they send
 // against the official OpenAPI files.
 import { ApiError, InputError, ResponseError } from '@hooks/core';
-import { createReceiver, deliver, recordingClock } from '@hooks/core/testing';
+import { createCallbackRecorder, deliver, recordingClock } from '@hooks/core/testing';
 import { expect } from 'vitest';
 import { createIntersectCode, mattermostProvider, updateIntersectCode } from '../src/index.js';
 import { apiError, type Env, expectSecretFree, inputError, type Scenario } from './helpers.js';
@@ -10,8 +10,8 @@ import { apiError, type Env, expectSecretFree, inputError, type Scenario } from 
 const unknownId = 'zzzzzzzzzzzzzzzzzzzzzzzzzz';
 const writes = (requests: string[]) => requests.filter((line) => !line.startsWith('GET '));
 
-async function receiver(env: Env, reply?: Parameters<typeof createReceiver>[0]) {
-  const created = await createReceiver(reply);
+async function receiver(env: Env, reply?: Parameters<typeof createCallbackRecorder>[0]) {
+  const created = await createCallbackRecorder(reply);
   env.defer(() => created.close());
   return created;
 }

@@ -298,11 +298,11 @@ function filterRegex(entry: string): RegExp | undefined {
  * ```ts
  * import { createCircuit } from '@hooks/circuit';
  * import { createCircuitFake } from '@hooks/circuit/testing';
- * import { createReceiver } from '@hooks/core/testing';
+ * import { createCallbackRecorder } from '@hooks/core/testing';
  *
  * const fake = await createCircuitFake({ maxWebhooks: 5 });
  * const circuit = createCircuit({ baseUrl: fake.baseUrl, token: fake.token });
- * const receiver = await createReceiver();
+ * const receiver = await createCallbackRecorder();
  * await circuit.webhooks.create({ url: `${receiver.url}/circuit`, filter: ['CONVERSATION.ADD_ITEM'] });
  * await fake.emit({ type: 'CONVERSATION.ADD_ITEM', item: { text: { content: 'hi' } } });
  * const [delivery] = await receiver.waitFor(1);
