@@ -36,7 +36,7 @@ describe('baseUrl: the server root, or the same server with /api/v4', () => {
     expect(fake.baseUrl).toBe(fake.url);
     expect(fake.settings).toEqual({ baseUrl: fake.baseUrl, token: fake.token });
     const client = createMattermost({ ...fake.settings });
-    const hook = await client.incoming.create({ channelId: fake.seed.channelId, displayName: 'root' });
+    const hook = await client.incoming.create({ channelId: fake.world.channelId, displayName: 'root' });
     expect(fake.log.at(-1)?.path).toBe('/api/v4/hooks/incoming');
     expect(client.incoming.hookUrl(hook.id)).toBe(`${fake.url}/hooks/${hook.id}`);
   });
@@ -45,7 +45,7 @@ describe('baseUrl: the server root, or the same server with /api/v4', () => {
     it(`"${suffix}" after the server root is the same server: same requests, same hook URL`, async () => {
       const client = createMattermost({ ...fake.settings, baseUrl: `${fake.url}${suffix}` });
       expect(client.baseUrl).toBe(`${fake.url}/`);
-      const hook = await client.incoming.create({ channelId: fake.seed.channelId, displayName: suffix });
+      const hook = await client.incoming.create({ channelId: fake.world.channelId, displayName: suffix });
       expect(fake.log.at(-1)?.path).toBe('/api/v4/hooks/incoming');
       expect((await client.incoming.get(hook.id)).displayName).toBe(suffix);
       expect(fake.log.at(-1)?.path).toBe(`/api/v4/hooks/incoming/${hook.id}`);

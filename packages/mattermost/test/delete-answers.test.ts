@@ -10,8 +10,8 @@ afterEach(() => fake?.close());
 async function deleteBoth(deleteAnswer: MattermostFakeSwitches['deleteAnswer']) {
   fake = await createMattermostFake({ deleteAnswer });
   const client = createMattermost({ ...fake.settings, retry: 0 });
-  const incoming = await client.incoming.create({ channelId: fake.seed.channelId, displayName: 'bye' });
-  const outgoing = await client.outgoing.create({ teamId: fake.seed.teamId, triggerWords: ['go'], callbackUrls: ['https://a.example'] });
+  const incoming = await client.incoming.create({ channelId: fake.world.channelId, displayName: 'bye' });
+  const outgoing = await client.outgoing.create({ teamId: fake.world.teamId, triggerWords: ['go'], callbackUrls: ['https://a.example'] });
   await expect(client.incoming.delete(incoming.id)).resolves.toBeUndefined();
   await expect(client.outgoing.delete(outgoing.id)).resolves.toBeUndefined();
   // The fake really answered as asked, and really deleted.
@@ -25,7 +25,7 @@ async function deleteBoth(deleteAnswer: MattermostFakeSwitches['deleteAnswer']) 
 async function rawDelete(deleteAnswer: MattermostFakeSwitches['deleteAnswer']) {
   fake = await createMattermostFake({ deleteAnswer });
   const client = createMattermost({ ...fake.settings });
-  const hook = await client.incoming.create({ channelId: fake.seed.channelId });
+  const hook = await client.incoming.create({ channelId: fake.world.channelId });
   const response = await fetch(`${fake.url}/api/v4/hooks/incoming/${hook.id}`, {
     method: 'DELETE',
     headers: { authorization: `Bearer ${fake.token}` },
