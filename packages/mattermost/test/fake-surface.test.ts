@@ -52,7 +52,8 @@ describe('the Mattermost fake on the kit: the common surface', () => {
       const [hook] = fake.seed({ outgoing: [{ teamId: fake.world.teamId, triggerWords: ['ship'], callbackUrls: [inbox.url] }] }).outgoing;
       const deliveries = await fake.emit({ channelId: fake.world.channelId, text: 'ship it' });
       expect(deliveries).toMatchObject([{ hookId: hook!.id, status: 200, encoding: 'form', url: inbox.url }]);
-      expect((inbox.received[0]?.body as URLSearchParams).get('token')).toBe(hook!.token);
+      const [received] = await inbox.waitFor(1);
+      expect((received!.body as URLSearchParams).get('token')).toBe(hook!.token);
     } finally {
       await inbox.close();
     }
