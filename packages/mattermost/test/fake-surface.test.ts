@@ -1,7 +1,7 @@
 // The common fake surface (kit): url, baseUrl, settings, log, faults, seed, emit, close — each
 // used the way a test of a user's code would use it.
 import { ApiError } from '@hooks/core';
-import { createCallbackRecorder } from '@hooks/core/testing';
+import { createCallbackRecorder, manualClock } from '@hooks/core/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createMattermost } from '../src/index.js';
 import { createMattermostFake, type MattermostFake } from '../src/testing.js';
@@ -86,6 +86,31 @@ describe('the Mattermost fake on the kit: the common surface', () => {
     });
     expect(huge.status).toBe(413);
     expect(await huge.json()).toMatchObject({ status_code: 413, id: 'api.context.invalid_body_param.app_error' });
+  });
+
+  it('the rate limit runs on the kit’s token bucket; an injected clock refills it without waiting', async () => {
+    const clock = manualClock(1_000_000);
+    const limited = await createMattermostFake({ rateLimit: { perSecond: 2, maxBurst: 2 }, now: clock.now });
+    try {
+      const get = () => fetch(`${limited.url}/api/v4/hooks/incoming`, { headers: { authorization: `Bearer ${limited.token}` } });
+      const first = await get();
+      expect(first.status).toBe(200);
+      expect(first.headers.get('x-ratelimit-remaining')).toBe('1');
+      expect((await get()).status).toBe(200);
+      const refused = await get();
+      expect(refused.status).toBe(429);
+      expect(await refused.text()).toBe('limit exceeded\n');
+      expect(refused.headers.get('retry-after')).toBe('1');
+      clock.advance(500); // one request refilled at 2 per second
+      expect((await get()).status).toBe(200);
+      expect((await get()).status).toBe(429);
+      clock.advance(1_000);
+      const full = await get();
+      expect(full.status).toBe(200);
+      expect(full.headers.get('x-ratelimit-reset')).toBe('1');
+    } finally {
+      await limited.close();
+    }
   });
 
   it('close stops the server', async () => {
