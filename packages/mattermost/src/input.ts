@@ -80,7 +80,7 @@ const iconUrl = v.optional(
     v.rawCheck(({ dataset, addIssue }) => {
       if (!dataset.typed || dataset.value === '') return;
       const problem = storedUrlProblem(dataset.value);
-      if (problem !== undefined) addIssue({ message: `${problem} (or "" for no icon)` });
+      if (problem !== undefined) addIssue({ message: `${problem}, or ""` });
     }),
   ),
 );

@@ -49,16 +49,11 @@ const apiPath = 'api/v4/';
 function serverRoot(baseUrl: unknown): string {
   const context = { provider: 'mattermost', operation: 'settings', field: 'baseUrl' };
   const url = parseInput(baseUrlSchema, baseUrl, context);
-  if (url.endsWith(`/${apiPath}`)) return url.slice(0, -apiPath.length);
   const at = url.indexOf(`/${apiPath}`);
-  if (at >= 0) {
-    const root = url.slice(0, at + 1);
-    throw new InputError(
-      `[mattermost] settings: invalid "baseUrl": pass the server root (${root}), not an address inside its API; the client adds /api/v4`,
-      context,
-    );
-  }
-  return url;
+  if (at < 0) return url;
+  const root = url.slice(0, at + 1);
+  if (url === root + apiPath) return root;
+  throw new InputError(`[mattermost] settings: invalid "baseUrl": pass the server root (${root}); the client adds /api/v4`, context);
 }
 
 /**

@@ -8,6 +8,7 @@
  *
  * @module
  */
+import { type Paginated, paginate } from '@hooks/core';
 import * as v from 'valibot';
 import type { MattermostIncomingPage, MattermostIncomingWebhook, MattermostOutgoingWebhook } from './types.js';
 
@@ -39,7 +40,7 @@ function text(wire: Wire, key: string): string {
 
 function epochMs(wire: Wire, key: string): number {
   const value = wire[key];
-  if (typeof value === 'number' && Number.isFinite(value)) return value;
+  if (typeof value === 'number') return value;
   if (value === undefined || value === null) return 0;
   throw new WrongField([key], 'must be a number (epoch milliseconds)');
 }
@@ -48,10 +49,7 @@ function epochMs(wire: Wire, key: string): number {
 const time = (wire: Wire, key: string): Date => new Date(epochMs(wire, key));
 
 /** `delete_at`: `undefined` while the hook exists (`0`), else the time it was deleted. */
-function deletedTime(wire: Wire): Date | undefined {
-  const at = epochMs(wire, 'delete_at');
-  return at === 0 ? undefined : new Date(at);
-}
+const deletedTime = (wire: Wire): Date | undefined => (epochMs(wire, 'delete_at') ? time(wire, 'delete_at') : undefined);
 
 function words(wire: Wire, key: string): string[] {
   const value = wire[key];
@@ -233,3 +231,18 @@ export const outgoingUpdateKeys = [
   'username',
   'iconUrl',
 ] as const;
+
+/**
+ * A lazily paged list the way Mattermost pages: `page` 0, 1, … of `perPage` items (default 60),
+ * up to the first page shorter than `perPage`.
+ */
+export function numberedPages<T>(
+  perPage: number | undefined,
+  load: (page: number, perPage: number) => Promise<{ items: T[] }>,
+): Paginated<T> {
+  const size = perPage ?? 60;
+  return paginate(0, async (page: number) => {
+    const { items } = await load(page, size);
+    return { items, next: items.length < size ? undefined : page + 1 };
+  });
+}

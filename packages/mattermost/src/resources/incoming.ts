@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { type CallOptions, joinPath, type Paginated, paginate, type Transport } from '@hooks/core';
+import { type CallOptions, joinPath, type Paginated, type Transport } from '@hooks/core';
 import { checkId, checkIncomingCreate, checkIncomingQuery, checkIncomingUpdate } from '../input.js';
 import type {
   MattermostIncomingCreateInput,
@@ -13,7 +13,7 @@ import type {
   MattermostIncomingUpdateInput,
   MattermostIncomingWebhook,
 } from '../types.js';
-import { applyChanges, incomingPageSchema, incomingSchema, incomingUpdateKeys, toWire } from '../wire.js';
+import { applyChanges, incomingPageSchema, incomingSchema, incomingUpdateKeys, numberedPages, toWire } from '../wire.js';
 
 /** The incoming-webhook operations of a `MattermostClient`. */
 export interface MattermostIncomingResource {
@@ -143,12 +143,7 @@ export function createIncomingResource(transport: Transport, siteUrl: string): M
 
     list(query, options) {
       const checked = checkIncomingQuery(query, 'incoming.list');
-      const perPage = checked.perPage ?? 60;
-      // Page 0, 1, … with the same filters, up to the first page shorter than `perPage`.
-      return paginate(0, async (page: number) => {
-        const { items } = await loadPage('incoming.list', { ...checked, page, perPage }, options);
-        return { items, next: items.length < perPage ? undefined : page + 1 };
-      });
+      return numberedPages(checked.perPage, (page, perPage) => loadPage('incoming.list', { ...checked, page, perPage }, options));
     },
 
     listPage(query, options) {

@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { type CallOptions, joinPath, type Paginated, paginate, type Transport } from '@hooks/core';
+import { type CallOptions, joinPath, type Paginated, type Transport } from '@hooks/core';
 import { checkId, checkOutgoingCreate, checkOutgoingMerged, checkOutgoingQuery, checkOutgoingUpdate } from '../input.js';
 import type {
   MattermostOutgoingCreateInput,
@@ -13,7 +13,7 @@ import type {
   MattermostOutgoingUpdateInput,
   MattermostOutgoingWebhook,
 } from '../types.js';
-import { applyChanges, outgoingListSchema, outgoingSchema, outgoingUpdateKeys, regeneratedSchema, toWire } from '../wire.js';
+import { applyChanges, numberedPages, outgoingListSchema, outgoingSchema, outgoingUpdateKeys, regeneratedSchema, toWire } from '../wire.js';
 
 /** The outgoing-webhook operations of a `MattermostClient`. */
 export interface MattermostOutgoingResource {
@@ -139,12 +139,7 @@ export function createOutgoingResource(transport: Transport): MattermostOutgoing
 
     list(query, options) {
       const checked = checkOutgoingQuery(query, 'outgoing.list');
-      const perPage = checked.perPage ?? 60;
-      // Page 0, 1, … with the same filters, up to the first page shorter than `perPage`.
-      return paginate(0, async (page: number) => {
-        const { items } = await loadPage('outgoing.list', { ...checked, page, perPage }, options);
-        return { items, next: items.length < perPage ? undefined : page + 1 };
-      });
+      return numberedPages(checked.perPage, (page, perPage) => loadPage('outgoing.list', { ...checked, page, perPage }, options));
     },
 
     listPage(query, options) {
