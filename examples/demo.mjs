@@ -49,7 +49,7 @@ try {
         : { apiKey: gosquared.apiKey, siteToken: gosquared.siteToken, baseUrl: gosquared.baseUrl },
       instance: real.instance
         ? { baseUrl: env.CODECHAT_URL, instanceId: env.CODECHAT_INSTANCE_ID, token: env.CODECHAT_TOKEN }
-        : { baseUrl: instance.url, instanceId: instance.instanceId, token: instance.token },
+        : { ...instance.settings },
     };
     const team = real.mattermost
       ? { teamId: env.MATTERMOST_TEAM_ID, channelId: env.MATTERMOST_CHANNEL_ID }
@@ -131,8 +131,7 @@ try {
     if (fakes.circuit)
       await fakes.circuit.emit({ type: 'CONVERSATION.ADD_ITEM', item: { convId: 'demo-conversation', text: { content: 'New item' } } });
     if (fakes.gosquared) await fakes.gosquared.emit({ trigger: 'traffic_spike', concurrents: 42 });
-    if (fakes.instance)
-      await fakes.instance.emit(fakes.instance.instanceId, 'messages.upsert', { messageId: 'm-1', content: { text: 'hi!' } });
+    if (fakes.instance) await fakes.instance.emit({ event: 'messages.upsert', data: { messageId: 'm-1', content: { text: 'hi!' } } });
     const deliveries = await receiver.waitFor(expected, 10_000);
     const summary = (delivery) => {
       const body = delivery.body ?? {};

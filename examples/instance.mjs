@@ -9,7 +9,7 @@ const receiver = await createCallbackRecorder();
 try {
   // The token may be a function: the client asks it on every call, and once more after a 401.
   let token = fake.token;
-  const codechat = createInstance({ baseUrl: fake.url, instanceId: fake.instanceId, token: () => token });
+  const codechat = createInstance({ ...fake.settings, token: () => token });
 
   const hook = await codechat.webhooks.create({
     name: 'inbox',
@@ -37,7 +37,7 @@ try {
   const all = await codechat.webhooks.list().toArray();
   console.log('webhooks after token renewal:', all.length);
 
-  await fake.emit(fake.instanceId, 'messages.upsert', { messageId: 'm1', content: { text: 'hello' } });
+  await fake.emit({ event: 'messages.upsert', data: { messageId: 'm1', content: { text: 'hello' } } });
   const [delivery] = await receiver.waitFor(1);
   console.log('receiver got', delivery.body.event, 'for instance', delivery.headers['x-instanceid']);
 

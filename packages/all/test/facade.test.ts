@@ -33,7 +33,7 @@ const settings = () => ({
   mattermost: { baseUrl: fakes.mattermost.url, token: fakes.mattermost.token },
   circuit: { baseUrl: fakes.circuit.baseUrl, token: fakes.circuit.token },
   gosquared: { baseUrl: fakes.gosquared.baseUrl, apiKey: fakes.gosquared.apiKey, siteToken: fakes.gosquared.siteToken },
-  instance: { baseUrl: fakes.instance.url, instanceId: fakes.instance.instanceId, token: fakes.instance.token },
+  instance: { ...fakes.instance.settings },
 });
 const specs = (): HookSpec[] => [
   {

@@ -4,17 +4,20 @@ export {
   type InstanceKind,
   type InstanceNormalizedWebhook,
   type InstanceProvider,
+  type InstanceRaw,
   type InstanceSpec,
   instanceProvider,
 } from './provider.js';
+export type { InstanceWebhookResource } from './resources/webhook.js';
 export {
-  type CreateWebhookInput,
-  type DeliveryInstance,
-  type EventFlagName,
-  type EventFlags,
   eventFlagNames,
   type InstanceDelivery,
+  type InstanceDeliveryInstance,
+  type InstanceEventFlagName,
+  type InstanceEventFlags,
+  type InstanceKnownEventFlags,
   type InstanceWebhook,
-  type WebhookChanges,
-} from './schemas.js';
-export type { InstanceWebhooks } from './webhooks.js';
+  type InstanceWebhookCreateInput,
+  type InstanceWebhookEventsMetadata,
+  type InstanceWebhookUpdateInput,
+} from './types.js';

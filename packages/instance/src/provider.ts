@@ -1,3 +1,8 @@
+/**
+ * The `WebhookProvider` adapter: the normalized view of an instance's webhooks.
+ *
+ * @module
+ */
 import {
   type CallOptions,
   type EnsureResult,
@@ -7,11 +12,9 @@ import {
   type WebhookProvider,
   type WebhookRef,
 } from '@hooks/core';
-import * as v from 'valibot';
+import { inputSchemas } from './input.js';
 import type { InstanceClient } from './instance.js';
-import { createInput, type EventFlags, type InstanceWebhook } from './schemas.js';
-
-const changesInput = v.partial(createInput);
+import type { InstanceEventFlags, InstanceWebhook } from './types.js';
 
 /** What `ensure` and `create` of {@link instanceProvider} take: one webhook of the instance. */
 export interface InstanceSpec {
@@ -22,7 +25,7 @@ export interface InstanceSpec {
   /** Default `true`. */
   enabled?: boolean;
   /** Flags to set; flags left out are not changed (a new webhook has every flag on). */
-  events?: EventFlags;
+  events?: InstanceEventFlags;
 }
 
 /** What `update` of {@link instanceProvider} takes: the fields to change. */
@@ -31,11 +34,14 @@ export type InstanceChanges = Partial<InstanceSpec>;
 /** The kinds of registration this provider has: only `'webhook'`. */
 export type InstanceKind = 'webhook';
 
+/** Every kind of object this provider returns: only {@link InstanceWebhook}. */
+export type InstanceRaw = InstanceWebhook;
+
 /** The normalized view of an {@link InstanceWebhook}. */
-export type InstanceNormalizedWebhook = NormalizedWebhook<InstanceWebhook, InstanceKind>;
+export type InstanceNormalizedWebhook = NormalizedWebhook<InstanceRaw, InstanceKind>;
 
 /** The `WebhookProvider` (from `@hooks/core`) of a CodeChat v2 instance. */
-export type InstanceProvider = WebhookProvider<InstanceSpec, InstanceWebhook, InstanceKind, InstanceChanges>;
+export type InstanceProvider = WebhookProvider<InstanceSpec, InstanceRaw, InstanceKind, InstanceChanges>;
 
 /** The normalized view: `events` are the names of the flags that are on. */
 function normalize(webhook: InstanceWebhook): InstanceNormalizedWebhook {
@@ -64,9 +70,9 @@ function idOf(ref: WebhookRef<InstanceKind>, operation: string): string {
 }
 
 /** The flags of `wanted` whose value differs from `current` (a flag the service did not report differs). */
-function flagChanges(current: EventFlags | undefined, wanted: EventFlags | undefined): EventFlags | undefined {
+function flagChanges(current: InstanceEventFlags | undefined, wanted: InstanceEventFlags | undefined): InstanceEventFlags | undefined {
   if (!wanted) return undefined;
-  const changes: EventFlags = {};
+  const changes: InstanceEventFlags = {};
   for (const [flag, value] of Object.entries(wanted)) if (current?.[flag] !== value) changes[flag] = value;
   return Object.keys(changes).length > 0 ? changes : undefined;
 }
@@ -101,8 +107,12 @@ async function apply(client: InstanceClient, id: string, changes: InstanceChange
  * });
  * console.log(action, webhook.events); // 'created', ['qrcodeUpdate', 'stateInstance', …]
  * ```
+ *
+ * @throws {@link @hooks/core!index.InputError | InputError} from every method when a ref, spec or change is invalid (before any request).
+ * @throws {@link @hooks/core!index.ApiError | ApiError} from every method when the service refuses (reason `not-found` for an unknown id).
  */
 export function instanceProvider(client: InstanceClient): InstanceProvider {
+  const schemas = inputSchemas(client.eventFlags);
   return {
     id: 'instance',
     async *list(options) {
@@ -116,14 +126,14 @@ export function instanceProvider(client: InstanceClient): InstanceProvider {
     },
     async update(ref, changes, options) {
       const id = idOf(ref, 'provider.update');
-      parseInput(changesInput, changes, { provider: 'instance', operation: 'provider.update', field: 'changes' });
+      parseInput(schemas.createPartial, changes, { provider: 'instance', operation: 'provider.update', field: 'changes' });
       return normalize(await apply(client, id, changes, options));
     },
     async delete(ref, options) {
       await client.webhooks.delete(idOf(ref, 'provider.delete'), options);
     },
     async ensure(spec, options): Promise<EnsureResult<InstanceWebhook, InstanceKind>> {
-      parseInput(createInput, spec, { provider: 'instance', operation: 'provider.ensure', field: 'spec' });
+      parseInput(schemas.create, spec, { provider: 'instance', operation: 'provider.ensure', field: 'spec' });
       let existing: InstanceWebhook | undefined;
       for await (const webhook of client.webhooks.list(options)) {
         if (webhook.url === spec.url) {

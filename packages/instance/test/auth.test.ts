@@ -115,7 +115,7 @@ describe('instance token', () => {
     expect(error.status).toBe(401);
     expect(error.reason).toBe('unauthorized');
     secretFree(error, other.token);
-    fake.fault({ type: 'respond', status: 403, json: { statusCode: 403, message: 'Forbidden resource', error: 'Forbidden' } });
+    fake.faults.inject({ type: 'respond', status: 403, json: { statusCode: 403, message: 'Forbidden resource', error: 'Forbidden' } });
     const own = createInstance({ baseUrl: fake.url, instanceId: fake.instanceId, token: fake.token });
     const forbidden = await own.webhooks.get('abc').catch((caught) => caught);
     expect(forbidden.reason).toBe('forbidden');
@@ -151,7 +151,7 @@ describe('token renewal through the newJwt event', () => {
       events: Object.fromEntries(['messagesSet', 'messagesUpsert', 'chatsSet'].map((flag) => [flag, false])),
     });
     const renewed = fake.rotateToken();
-    const [result] = await fake.emit(fake.instanceId, 'new.jwt');
+    const [result] = await fake.emit({ instanceId: fake.instanceId, event: 'new.jwt' });
     expect(result!.status).toBe(200);
     const [delivery] = await receiver.waitFor(1);
     const body = delivery!.body as InstanceDelivery<{ jwt: string }>;

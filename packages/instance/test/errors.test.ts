@@ -63,7 +63,7 @@ const cases: { name: string; json?: unknown; text?: string; code: string | undef
 describe('error bodies are read tolerantly', () => {
   for (const entry of cases) {
     it(entry.name, async () => {
-      fake.fault({
+      fake.faults.inject({
         type: 'respond',
         status: 400,
         ...(entry.json !== undefined ? { json: entry.json } : { body: entry.text, headers: { 'content-type': 'text/plain' } }),
@@ -85,8 +85,8 @@ describe('error bodies are read tolerantly', () => {
       token: fake.token,
       retry: { limit: 1, delay: () => 1 },
     });
-    const seeded = fake.seedWebhook({ name: 'a', url: 'https://example.com/a' });
-    fake.fault({ type: 'respond', status: 500, json: { statusCode: 500, message: 'Internal server error' } });
+    const seeded = fake.seed({ name: 'a', url: 'https://example.com/a' });
+    fake.faults.inject({ type: 'respond', status: 500, json: { statusCode: 500, message: 'Internal server error' } });
     const start = fake.log.length;
     await expect(client.webhooks.get(seeded.webhookId)).resolves.toMatchObject({ id: seeded.webhookId });
     expect(fake.log.length - start).toBe(2);

@@ -161,11 +161,11 @@ describe('fake: deliveries', () => {
   afterEach(() => receiver.close());
 
   it('POSTs {event, instance, data} with the x- headers to enabled webhooks whose flag is on', async () => {
-    fake.seedWebhook({ name: 'on', url: `${receiver.url}/on`, enabled: true });
-    fake.seedWebhook({ name: 'off', url: `${receiver.url}/off`, enabled: false });
-    fake.seedWebhook({ name: 'flag off', url: `${receiver.url}/flag-off`, enabled: true, events: { messagesUpsert: false } });
+    fake.seed({ name: 'on', url: `${receiver.url}/on`, enabled: true });
+    fake.seed({ name: 'off', url: `${receiver.url}/off`, enabled: false });
+    fake.seed({ name: 'flag off', url: `${receiver.url}/flag-off`, enabled: true, events: { messagesUpsert: false } });
     const data = { messageId: 'm1', keyRemoteJid: '5511@s.whatsapp.net', contentType: 'text', content: { text: 'hi' } };
-    const results = await fake.emit(fake.instanceId, 'messages.upsert', data);
+    const results = await fake.emit({ instanceId: fake.instanceId, event: 'messages.upsert', data });
     expect(results).toEqual([{ url: `${receiver.url}/on`, status: 200, body: '{"ok":true}' }]);
     const [delivery] = await receiver.waitFor(1);
     expect(receiver.received).toHaveLength(1);
@@ -188,24 +188,24 @@ describe('fake: deliveries', () => {
   });
 
   it('maps the irregular event names to their flags', async () => {
-    fake.seedWebhook({
+    fake.seed({
       name: 'a',
       url: receiver.url,
       enabled: true,
       events: { qrcodeUpdate: false, groupUpdate: true, stateInstance: true },
     });
-    expect(await fake.emit(fake.instanceId, 'qrcode.updated', { code: 'x', base64: 'y' })).toEqual([]);
-    expect(await fake.emit(fake.instanceId, 'groups.update', [])).toHaveLength(1);
-    expect(await fake.emit(fake.instanceId, 'status.instance', { state: 'open' })).toHaveLength(1);
-    expect(await fake.emit(fake.instanceId, 'group-participants.update', {})).toHaveLength(1);
-    await expect(fake.emit(fake.instanceId, 'call.upsert', {})).rejects.toThrow('call.upsert');
+    expect(await fake.emit({ instanceId: fake.instanceId, event: 'qrcode.updated', data: { code: 'x', base64: 'y' } })).toEqual([]);
+    expect(await fake.emit({ instanceId: fake.instanceId, event: 'groups.update', data: [] })).toHaveLength(1);
+    expect(await fake.emit({ instanceId: fake.instanceId, event: 'status.instance', data: { state: 'open' } })).toHaveLength(1);
+    expect(await fake.emit({ instanceId: fake.instanceId, event: 'group-participants.update', data: {} })).toHaveLength(1);
+    await expect(fake.emit({ instanceId: fake.instanceId, event: 'call.upsert', data: {} })).rejects.toThrow('call.upsert');
   });
 
   it('delivers events of extra flags on a newer server, and reports unreachable receivers as status 0', async () => {
     const newer = await createInstanceFake({ extraFlags: ['callUpsert'] });
-    newer.seedWebhook({ name: 'a', url: receiver.url, enabled: true });
-    newer.seedWebhook({ name: 'gone', url: 'http://127.0.0.1:1/x', enabled: true });
-    const results = await newer.emit(newer.instanceId, 'call.upsert', { id: 'c1' });
+    newer.seed({ name: 'a', url: receiver.url, enabled: true });
+    newer.seed({ name: 'gone', url: 'http://127.0.0.1:1/x', enabled: true });
+    const results = await newer.emit({ instanceId: newer.instanceId, event: 'call.upsert', data: { id: 'c1' } });
     expect(results.map((result) => result.status).sort()).toEqual([0, 200]);
     await newer.close();
   });

@@ -32,7 +32,7 @@ describe('instanceProvider', () => {
   });
 
   it('lists normalized webhooks: kind webhook, urls, enabled flag names as events', async () => {
-    const seeded = fake.seedWebhook({ name: 'one', url, enabled: true, events: { messagesSet: false, newJwt: false } });
+    const seeded = fake.seed({ name: 'one', url, enabled: true, events: { messagesSet: false, newJwt: false } });
     const listed = [];
     for await (const webhook of provider.list()) listed.push(webhook);
     expect(listed).toHaveLength(1);
@@ -85,8 +85,8 @@ describe('instanceProvider.ensure', () => {
   });
 
   it('finds the webhook by URL and updates only what differs', async () => {
-    const seeded = fake.seedWebhook({ name: 'old name', url, enabled: true, events: { messagesSet: false, presenceUpdate: false } });
-    fake.seedWebhook({ name: 'crm', url: 'https://example.com/other' });
+    const seeded = fake.seed({ name: 'old name', url, enabled: true, events: { messagesSet: false, presenceUpdate: false } });
+    fake.seed({ name: 'crm', url: 'https://example.com/other' });
     let start = fake.log.length;
     const renamed = await provider.ensure(spec);
     expect(renamed).toMatchObject({ action: 'updated', webhook: { id: seeded.webhookId, name: 'crm' } });
@@ -105,7 +105,7 @@ describe('instanceProvider.ensure', () => {
   });
 
   it('re-enables a webhook the service created disabled', async () => {
-    fake.seedWebhook({ name: 'crm', url });
+    fake.seed({ name: 'crm', url });
     const result = await provider.ensure({ name: 'crm', url });
     expect(result.action).toBe('updated');
     expect(fake.webhooks()[0]!.enabled).toBe(true);

@@ -1,15 +1,22 @@
 import type { Paginated, WebhookProvider } from '@hooks/core';
 import { describe, expectTypeOf, it } from 'vitest';
-import type { EventFlagName, EventFlags, InstanceClient, InstanceProvider, InstanceSpec, InstanceWebhook } from '../src/index.js';
+import type {
+  InstanceClient,
+  InstanceEventFlagName,
+  InstanceEventFlags,
+  InstanceProvider,
+  InstanceSpec,
+  InstanceWebhook,
+} from '../src/index.js';
 
 describe('public types', () => {
   it('event flags: documented names typed, newer flags allowed, values boolean', () => {
-    const flags: EventFlags = { messagesSet: false, callUpsert: true };
+    const flags: InstanceEventFlags = { messagesSet: false, callUpsert: true };
     expectTypeOf(flags.messagesSet).toEqualTypeOf<boolean | undefined>();
     // @ts-expect-error a flag is a boolean
-    const wrong: EventFlags = { messagesSet: 'no' };
-    expectTypeOf<'newJwt'>().toExtend<EventFlagName>();
-    expectTypeOf<'qrcodeUpdated'>().not.toExtend<EventFlagName>();
+    const wrong: InstanceEventFlags = { messagesSet: 'no' };
+    expectTypeOf<'newJwt'>().toExtend<InstanceEventFlagName>();
+    expectTypeOf<'qrcodeUpdated'>().not.toExtend<InstanceEventFlagName>();
     void wrong;
   });
 

@@ -32,7 +32,17 @@ describe('webhooks.create', () => {
     const webhook = await instance.webhooks.create({ name: 'off', url, enabled: false });
     expect(webhook.enabled).toBe(false);
     expect(fake.webhooks()[0]!.enabled).toBe(false);
-    expect(Object.keys(webhook).sort()).toEqual(['createdAt', 'enabled', 'events', 'id', 'instanceId', 'name', 'updatedAt', 'url']);
+    expect(Object.keys(webhook).sort()).toEqual([
+      'createdAt',
+      'enabled',
+      'events',
+      'eventsMetadata',
+      'id',
+      'instanceId',
+      'name',
+      'updatedAt',
+      'url',
+    ]);
     expect(Object.keys(webhook.events ?? {})).not.toContain('webhookEventsId');
   });
 
@@ -48,7 +58,7 @@ describe('webhooks.create', () => {
   });
 
   it('deletes the new webhook when applying its events fails, then throws that error', async () => {
-    fake.fault(
+    fake.faults.inject(
       { type: 'respond', status: 500, json: { statusCode: 500, message: 'Internal server error' } },
       {
         match: (request) => request.method === 'PATCH',
@@ -64,7 +74,7 @@ describe('webhooks.create', () => {
   });
 
   it('reports the service validation error (400, NestJS body) with its messages', async () => {
-    fake.fault({
+    fake.faults.inject({
       type: 'respond',
       status: 400,
       json: { statusCode: 400, message: ['url must be a URL address', 'name should not be empty'], error: 'Bad Request' },
@@ -80,8 +90,8 @@ describe('webhooks.create', () => {
 describe('webhooks.list and get', () => {
   it('lists every webhook of the instance with its flags', async () => {
     expect(await instance.webhooks.list().toArray()).toEqual([]);
-    const one = fake.seedWebhook({ name: 'one', url, enabled: true, events: { presenceUpdate: false } });
-    const two = fake.seedWebhook({ name: 'two', url: 'https://example.org/b' });
+    const one = fake.seed({ name: 'one', url, enabled: true, events: { presenceUpdate: false } });
+    const two = fake.seed({ name: 'two', url: 'https://example.org/b' });
     const names: string[] = [];
     for await (const webhook of instance.webhooks.list()) names.push(webhook.name);
     expect(names).toEqual(['one', 'two']);
@@ -92,14 +102,14 @@ describe('webhooks.list and get', () => {
 
   it('does not show another instance’s webhooks', async () => {
     const other = fake.addInstance();
-    fake.seedWebhook({ name: 'theirs', url }, other.instanceId);
+    fake.seed({ name: 'theirs', url, instanceId: other.instanceId });
     expect(await instance.webhooks.list().toArray()).toEqual([]);
     const theirs = createInstance({ baseUrl: fake.url, instanceId: other.instanceId, token: other.token });
     expect((await theirs.webhooks.list().toArray()).map((webhook) => webhook.name)).toEqual(['theirs']);
   });
 
   it('gets one webhook', async () => {
-    const seeded = fake.seedWebhook({ name: 'one', url, enabled: true });
+    const seeded = fake.seed({ name: 'one', url, enabled: true });
     const webhook = await instance.webhooks.get(seeded.webhookId);
     expect(webhook).toMatchObject({ id: seeded.webhookId, name: 'one', url, enabled: true });
     expect(webhook.createdAt.toISOString()).toBe(seeded.createdAt);
@@ -115,30 +125,34 @@ describe('webhooks.list and get', () => {
   });
 
   it('reads a 404 with a v1-style body as not-found too', async () => {
-    fake.fault({ type: 'respond', status: 404, json: { status: 404, error: 'Not Found', message: ['Webhook not found'] } });
+    fake.faults.inject({ type: 'respond', status: 404, json: { status: 404, error: 'Not Found', message: ['Webhook not found'] } });
     const error = await instance.webhooks.get('abc').catch((caught) => caught);
     expect(error.reason).toBe('not-found');
     expect(error.details).toEqual(['Webhook not found']);
   });
 
   it('keeps an ordinary 400 a bad request', async () => {
-    fake.fault({ type: 'respond', status: 400, json: { statusCode: 400, message: 'webhookId must be a UUID', error: 'Bad Request' } });
+    fake.faults.inject({
+      type: 'respond',
+      status: 400,
+      json: { statusCode: 400, message: 'webhookId must be a UUID', error: 'Bad Request' },
+    });
     const error = await instance.webhooks.get('abc').catch((caught) => caught);
     expect(error.reason).toBe('bad-request');
   });
 
   it('accepts a webhook whose WebhookEvents is null or absent (events undefined)', async () => {
-    const seeded = fake.seedWebhook({ name: 'one', url });
+    const seeded = fake.seed({ name: 'one', url });
     const { WebhookEvents: _, ...bare } = seeded;
-    fake.fault({ type: 'respond', status: 200, json: { ...bare, WebhookEvents: null } });
+    fake.faults.inject({ type: 'respond', status: 200, json: { ...bare, WebhookEvents: null } });
     expect((await instance.webhooks.get(seeded.webhookId)).events).toBeUndefined();
-    fake.fault({ type: 'respond', status: 200, json: [bare] });
+    fake.faults.inject({ type: 'respond', status: 200, json: [bare] });
     expect((await instance.webhooks.list().toArray())[0]!.events).toBeUndefined();
   });
 
   it('refuses an answer with an invalid date', async () => {
-    const seeded = fake.seedWebhook({ name: 'one', url });
-    fake.fault({ type: 'respond', status: 200, json: { ...seeded, createdAt: 'yesterday' } });
+    const seeded = fake.seed({ name: 'one', url });
+    fake.faults.inject({ type: 'respond', status: 200, json: { ...seeded, createdAt: 'yesterday' } });
     const error = await instance.webhooks.get(seeded.webhookId).catch((caught) => caught);
     expect(ResponseError.isInstance(error)).toBe(true);
     expect(error.issues.join()).toContain('createdAt');
@@ -147,7 +161,7 @@ describe('webhooks.list and get', () => {
 
 describe('webhooks.update', () => {
   it('reads, then PUTs the complete body: enabled stays on, url stays, name changes', async () => {
-    const seeded = fake.seedWebhook({ name: 'old', url, enabled: true, events: { messagesSet: false } });
+    const seeded = fake.seed({ name: 'old', url, enabled: true, events: { messagesSet: false } });
     const start = fake.log.length;
     const webhook = await instance.webhooks.update(seeded.webhookId, { name: 'new' });
     expect(sent(start)).toEqual([`GET /webhook/${seeded.webhookId}`, `PUT /webhook/${seeded.webhookId}`]);
@@ -157,16 +171,19 @@ describe('webhooks.update', () => {
   });
 
   it('changes url and enabled, keeping the name', async () => {
-    const seeded = fake.seedWebhook({ name: 'keep', url, enabled: true });
+    const seeded = fake.seed({ name: 'keep', url, enabled: true });
     const webhook = await instance.webhooks.update(seeded.webhookId, { url: 'https://example.org/new', enabled: false });
     expect(bodyOf(-1)).toEqual({ name: 'keep', url: 'https://example.org/new', enabled: false });
     expect(webhook).toMatchObject({ name: 'keep', url: 'https://example.org/new', enabled: false });
   });
 
   it('fills in the flags when the PUT answer has none', async () => {
-    const seeded = fake.seedWebhook({ name: 'keep', url, events: { newJwt: false } });
+    const seeded = fake.seed({ name: 'keep', url, events: { newJwt: false } });
     const { WebhookEvents: _, ...bare } = seeded;
-    fake.fault({ type: 'respond', status: 201, json: { ...bare, name: 'renamed' } }, { match: (request) => request.method === 'PUT' });
+    fake.faults.inject(
+      { type: 'respond', status: 201, json: { ...bare, name: 'renamed' } },
+      { match: (request) => request.method === 'PUT' },
+    );
     const webhook = await instance.webhooks.update(seeded.webhookId, { name: 'renamed' });
     expect(webhook.name).toBe('renamed');
     expect(webhook.events?.newJwt).toBe(false);
@@ -183,7 +200,7 @@ describe('webhooks.update', () => {
 
 describe('webhooks.setEvents', () => {
   it('merges the changes into the current flags and PATCHes the complete set', async () => {
-    const seeded = fake.seedWebhook({ name: 'a', url, enabled: true, events: { chatsSet: false } });
+    const seeded = fake.seed({ name: 'a', url, enabled: true, events: { chatsSet: false } });
     const start = fake.log.length;
     const webhook = await instance.webhooks.setEvents(seeded.webhookId, { messagesSet: false, presenceUpdate: false });
     expect(sent(start)).toEqual([`GET /webhook/${seeded.webhookId}`, `PATCH /webhook/${seeded.webhookId}/events`]);
@@ -198,8 +215,8 @@ describe('webhooks.setEvents', () => {
   it('passes flags of a newer server through, in and out', async () => {
     await fake.close();
     fake = await createInstanceFake({ extraFlags: ['callUpsert', 'labelEdit'] });
-    instance = createInstance({ baseUrl: fake.url, instanceId: fake.instanceId, token: fake.token });
-    const seeded = fake.seedWebhook({ name: 'a', url });
+    instance = createInstance({ ...fake.settings, extraFlags: ['callUpsert', 'labelEdit'] });
+    const seeded = fake.seed({ name: 'a', url });
     expect((await instance.webhooks.get(seeded.webhookId)).events?.callUpsert).toBe(true);
     const webhook = await instance.webhooks.setEvents(seeded.webhookId, { callUpsert: false });
     expect(bodyOf(-1)).toMatchObject({ callUpsert: false, labelEdit: true, messagesUpsert: true });
@@ -207,26 +224,27 @@ describe('webhooks.setEvents', () => {
   });
 
   it('reports a flag the server does not know as its 400', async () => {
-    const seeded = fake.seedWebhook({ name: 'a', url });
-    const error = await instance.webhooks.setEvents(seeded.webhookId, { callUpsert: false }).catch((caught) => caught);
+    const seeded = fake.seed({ name: 'a', url });
+    const newerClient = createInstance({ ...fake.settings, extraFlags: ['callUpsert'], retry: 0 });
+    const error = await newerClient.webhooks.setEvents(seeded.webhookId, { callUpsert: false }).catch((caught) => caught);
     expect(error.reason).toBe('bad-request');
     expect(error.details).toEqual(['property callUpsert should not exist']);
   });
 
   it('accepts the whole webhook as the PATCH answer', async () => {
-    const seeded = fake.seedWebhook({ name: 'a', url });
+    const seeded = fake.seed({ name: 'a', url });
     const answer = { ...seeded, WebhookEvents: { ...seeded.WebhookEvents, messagesSet: false, sendMessage: false } };
-    fake.fault({ type: 'respond', status: 200, json: answer }, { match: (request) => request.method === 'PATCH' });
+    fake.faults.inject({ type: 'respond', status: 200, json: answer }, { match: (request) => request.method === 'PATCH' });
     const webhook = await instance.webhooks.setEvents(seeded.webhookId, { messagesSet: false });
     // The service's answer wins over what was sent.
     expect(webhook.events).toMatchObject({ messagesSet: false, sendMessage: false });
   });
 
   it('accepts an empty 204, an empty 200 and a 201 without flags, returning the merged flags sent', async () => {
-    const seeded = fake.seedWebhook({ name: 'a', url });
+    const seeded = fake.seed({ name: 'a', url });
     const answers = [{ status: 204 }, { status: 200, body: '' }, { status: 201, json: { count: 1 } }];
     for (const answer of answers) {
-      fake.fault({ type: 'respond', ...answer }, { match: (request) => request.method === 'PATCH' });
+      fake.faults.inject({ type: 'respond', ...answer }, { match: (request) => request.method === 'PATCH' });
       const webhook = await instance.webhooks.setEvents(seeded.webhookId, { contactsSet: false });
       expect(webhook.events).toMatchObject({ contactsSet: false, messagesUpsert: true });
       expect(Object.keys(webhook.events ?? {})).not.toContain('count');
@@ -234,9 +252,9 @@ describe('webhooks.setEvents', () => {
   });
 
   it('starts from the service defaults (all on) when the webhook has no flags', async () => {
-    const seeded = fake.seedWebhook({ name: 'a', url });
+    const seeded = fake.seed({ name: 'a', url });
     const { WebhookEvents: _, ...bare } = seeded;
-    fake.fault({ type: 'respond', status: 200, json: bare }, { match: (request) => request.method === 'GET' });
+    fake.faults.inject({ type: 'respond', status: 200, json: bare }, { match: (request) => request.method === 'GET' });
     await instance.webhooks.setEvents(seeded.webhookId, { newJwt: false });
     const patch = bodyOf(-1);
     expect(Object.keys(patch)).toHaveLength(eventFlagNames.length);
@@ -252,16 +270,16 @@ describe('webhooks.setEvents', () => {
 
 describe('webhooks.delete', () => {
   it('deletes (the fake answers 200 with the deleted webhook)', async () => {
-    const seeded = fake.seedWebhook({ name: 'a', url });
+    const seeded = fake.seed({ name: 'a', url });
     await expect(instance.webhooks.delete(seeded.webhookId)).resolves.toBeUndefined();
     expect(fake.log.at(-1)!.method).toBe('DELETE');
     expect(fake.webhooks()).toEqual([]);
   });
 
   it('accepts a 204 and a 202 with any body', async () => {
-    fake.fault({ type: 'respond', status: 204 });
+    fake.faults.inject({ type: 'respond', status: 204 });
     await expect(instance.webhooks.delete('abc')).resolves.toBeUndefined();
-    fake.fault({ type: 'respond', status: 202, json: { deleted: true } });
+    fake.faults.inject({ type: 'respond', status: 202, json: { deleted: true } });
     await expect(instance.webhooks.delete('abc')).resolves.toBeUndefined();
   });
 

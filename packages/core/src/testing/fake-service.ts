@@ -25,7 +25,7 @@ import { createFakeServer, type FakeServer } from './server.js';
  * - `Seeded`: what `seed` returns (the stored objects, as the service would answer them).
  */
 export interface FakeService<
-  Settings extends { baseUrl: string },
+  Settings extends { baseUrl?: string | undefined },
   Seed,
   Event,
   Delivery extends DeliveryResult = DeliveryResult,
@@ -35,8 +35,11 @@ export interface FakeService<
   readonly url: string;
   /** Exactly what the provider's factory takes as `baseUrl` (the server root, so the origin). */
   readonly baseUrl: string;
-  /** What the provider's factory takes, credentials included; read it again after rotating one. */
-  readonly settings: Settings;
+  /**
+   * What the provider's factory takes, credentials included, `baseUrl` always set (even where
+   * the factory has a default host); read it again after rotating a credential.
+   */
+  readonly settings: Settings & { baseUrl: string };
   /** Every request received, in order (faults included). */
   readonly log: RequestLog;
   /** Fault injection: `faults.inject(fault, { times, match })`, `faults.clear()`. */
@@ -64,7 +67,7 @@ export interface FakeServiceOptions {
 /** The service-specific parts a fake hands to {@link FakeServiceKit.expose}. */
 export interface FakeServiceParts<Settings, Seed, Event, Delivery, Seeded> {
   /** The factory's settings, read on every access of `fake.settings` (so rotated credentials show). */
-  settings(): Settings;
+  settings(): Settings & { baseUrl: string };
   /** Stores seed data. */
   seed(input: Seed): Seeded;
   /** Delivers an event. */
@@ -95,7 +98,7 @@ export interface FakeServiceKit {
    * Builds the fake: the common surface from the kit and `parts`, plus `extra` (the service's
    * own members; getters stay live).
    */
-  expose<Settings extends { baseUrl: string }, Seed, Event, Delivery extends DeliveryResult, Seeded, Extra extends object>(
+  expose<Settings extends { baseUrl?: string | undefined }, Seed, Event, Delivery extends DeliveryResult, Seeded, Extra extends object>(
     parts: FakeServiceParts<Settings, Seed, Event, Delivery, Seeded>,
     extra: Extra,
   ): FakeService<Settings, Seed, Event, Delivery, Seeded> & Extra;

@@ -1,0 +1,238 @@
+// The type-level half of the consistency test (see consistency.test.ts): every provider's
+// factory, client, adapter, resources and fake have the shapes CONTRIBUTING.md names, and each
+// fake is a FakeService whose settings the factory takes.
+//
+// A line marked `gap(<branch>)` does not hold yet on this branch; its port lands on that branch.
+// When it merges, the `@ts-expect-error` above the line becomes unused and fails the typecheck:
+// delete the directive then.
+
+import type * as C from '@hooks/circuit';
+import type * as CT from '@hooks/circuit/testing';
+import type { NormalizedWebhook, WebhookProvider } from '@hooks/core';
+import type { FakeService } from '@hooks/core/testing';
+import type * as G from '@hooks/gosquared';
+import type * as GT from '@hooks/gosquared/testing';
+import type * as I from '@hooks/instance';
+import type * as IT from '@hooks/instance/testing';
+import type * as M from '@hooks/mattermost';
+import type * as MT from '@hooks/mattermost/testing';
+import { describe, expectTypeOf, it } from 'vitest';
+
+// mattermost
+type MClient = M.MattermostClient;
+type MSettings = M.MattermostSettings;
+type MProvider = M.MattermostProvider;
+type MSpec = M.MattermostSpec;
+type MKind = M.MattermostKind;
+type MChanges = M.MattermostChanges;
+// @ts-expect-error gap(mm)
+type MRaw = M.MattermostRaw;
+// @ts-expect-error gap(mm)
+type MNormalized = M.MattermostNormalizedWebhook;
+type MFake = MT.MattermostFake;
+type MFakeOptions = MT.MattermostFakeOptions;
+// @ts-expect-error gap(mm)
+type MFakeSeed = MT.MattermostFakeSeed;
+// @ts-expect-error gap(mm)
+type MFakeEvent = MT.MattermostFakeEvent;
+// @ts-expect-error gap(mm)
+type MFakeDelivery = MT.MattermostFakeDelivery;
+// @ts-expect-error gap(mm)
+type MIncomingResource = M.MattermostIncomingResource;
+// @ts-expect-error gap(mm)
+type MIncomingObject = M.MattermostIncomingWebhook;
+// @ts-expect-error gap(mm)
+type MIncomingCreateInput = M.MattermostIncomingCreateInput;
+// @ts-expect-error gap(mm)
+type MOutgoingResource = M.MattermostOutgoingResource;
+// @ts-expect-error gap(mm)
+type MOutgoingObject = M.MattermostOutgoingWebhook;
+// @ts-expect-error gap(mm)
+type MOutgoingCreateInput = M.MattermostOutgoingCreateInput;
+
+describe('mattermost: the shapes of CONTRIBUTING.md', () => {
+  it('factory, client, settings and adapter', () => {
+    expectTypeOf<ReturnType<typeof M.createMattermost>>().toEqualTypeOf<MClient>();
+    expectTypeOf<Parameters<typeof M.createMattermost>[0]>().toEqualTypeOf<MSettings>();
+    expectTypeOf<ReturnType<typeof M.mattermostProvider>>().toEqualTypeOf<MProvider>();
+    expectTypeOf<MProvider>().toExtend<WebhookProvider<MSpec, MRaw, MKind, MChanges>>();
+    expectTypeOf<MNormalized>().toEqualTypeOf<NormalizedWebhook<MRaw, MKind>>();
+  });
+  it('a resource per kind, the objects and their inputs', () => {
+    expectTypeOf<MClient['incoming']>().toEqualTypeOf<MIncomingResource>();
+    expectTypeOf<MIncomingObject>().toExtend<MRaw>();
+    // @ts-expect-error gap(mm)
+    expectTypeOf<MIncomingCreateInput>().toBeObject();
+    expectTypeOf<MIncomingObject['createdAt']>().toEqualTypeOf<Date>();
+    expectTypeOf<MClient['outgoing']>().toEqualTypeOf<MOutgoingResource>();
+    expectTypeOf<MOutgoingObject>().toExtend<MRaw>();
+    // @ts-expect-error gap(mm)
+    expectTypeOf<MOutgoingCreateInput>().toBeObject();
+    expectTypeOf<MOutgoingObject['createdAt']>().toEqualTypeOf<Date>();
+  });
+  it('the fake: a FakeService whose settings the factory takes', () => {
+    // @ts-expect-error gap(mm)
+    expectTypeOf<MFake>().toExtend<FakeService<MSettings, MFakeSeed, MFakeEvent, MFakeDelivery, unknown>>();
+    // @ts-expect-error gap(mm)
+    expectTypeOf<MFake['settings']>().toExtend<MSettings>();
+    expectTypeOf<ReturnType<typeof MT.createMattermostFake>>().toEqualTypeOf<Promise<MFake>>();
+    expectTypeOf<Parameters<typeof MT.createMattermostFake>[0]>().toEqualTypeOf<MFakeOptions | undefined>();
+  });
+});
+
+// circuit
+type CClient = C.CircuitClient;
+type CSettings = C.CircuitSettings;
+type CProvider = C.CircuitProvider;
+type CSpec = C.CircuitSpec;
+type CKind = C.CircuitKind;
+type CChanges = C.CircuitChanges;
+// @ts-expect-error gap(ci)
+type CRaw = C.CircuitRaw;
+// @ts-expect-error gap(ci)
+type CNormalized = C.CircuitNormalizedWebhook;
+type CFake = CT.CircuitFake;
+type CFakeOptions = CT.CircuitFakeOptions;
+type CFakeSeed = CT.CircuitFakeSeed;
+type CFakeEvent = CT.CircuitFakeEvent;
+// @ts-expect-error gap(ci)
+type CFakeDelivery = CT.CircuitFakeDelivery;
+// @ts-expect-error gap(ci)
+type CWebhookResource = C.CircuitWebhookResource;
+type CWebhookObject = C.CircuitWebhook;
+// @ts-expect-error gap(ci)
+type CWebhookCreateInput = C.CircuitWebhookCreateInput;
+// @ts-expect-error gap(ci)
+type CPresenceResource = C.CircuitPresenceResource;
+// @ts-expect-error gap(ci)
+type CPresenceObject = C.CircuitPresenceWebhook;
+// @ts-expect-error gap(ci)
+type CPresenceCreateInput = C.CircuitPresenceCreateInput;
+
+describe('circuit: the shapes of CONTRIBUTING.md', () => {
+  it('factory, client, settings and adapter', () => {
+    expectTypeOf<ReturnType<typeof C.createCircuit>>().toEqualTypeOf<CClient>();
+    expectTypeOf<Parameters<typeof C.createCircuit>[0]>().toEqualTypeOf<CSettings>();
+    expectTypeOf<ReturnType<typeof C.circuitProvider>>().toEqualTypeOf<CProvider>();
+    expectTypeOf<CProvider>().toExtend<WebhookProvider<CSpec, CRaw, CKind, CChanges>>();
+    expectTypeOf<CNormalized>().toEqualTypeOf<NormalizedWebhook<CRaw, CKind>>();
+  });
+  it('a resource per kind, the objects and their inputs', () => {
+    expectTypeOf<CClient['webhooks']>().toEqualTypeOf<CWebhookResource>();
+    expectTypeOf<CWebhookObject>().toExtend<CRaw>();
+    // @ts-expect-error gap(ci)
+    expectTypeOf<CWebhookCreateInput>().toBeObject();
+    // @ts-expect-error gap(ci)
+    expectTypeOf<CWebhookObject['createdAt']>().toEqualTypeOf<Date>();
+    expectTypeOf<CClient['presence']>().toEqualTypeOf<CPresenceResource>();
+    expectTypeOf<CPresenceObject>().toExtend<CRaw>();
+    // @ts-expect-error gap(ci)
+    expectTypeOf<CPresenceCreateInput>().toBeObject();
+    expectTypeOf<CPresenceObject['createdAt']>().toEqualTypeOf<Date>();
+  });
+  it('the fake: a FakeService whose settings the factory takes', () => {
+    // @ts-expect-error gap(ci)
+    expectTypeOf<CFake>().toExtend<FakeService<CSettings, CFakeSeed, CFakeEvent, CFakeDelivery, unknown>>();
+    // @ts-expect-error gap(ci)
+    expectTypeOf<CFake['settings']>().toExtend<CSettings>();
+    expectTypeOf<ReturnType<typeof CT.createCircuitFake>>().toEqualTypeOf<Promise<CFake>>();
+    expectTypeOf<Parameters<typeof CT.createCircuitFake>[0]>().toEqualTypeOf<CFakeOptions | undefined>();
+  });
+});
+
+// gosquared
+type GClient = G.GoSquaredClient;
+type GSettings = G.GoSquaredSettings;
+type GProvider = G.GoSquaredProvider;
+type GSpec = G.GoSquaredSpec;
+type GKind = G.GoSquaredKind;
+type GChanges = G.GoSquaredChanges;
+// @ts-expect-error gap(gs)
+type GRaw = G.GoSquaredRaw;
+type GNormalized = G.GoSquaredNormalizedWebhook;
+type GFake = GT.GoSquaredFake;
+type GFakeOptions = GT.GoSquaredFakeOptions;
+type GFakeSeed = GT.GoSquaredFakeSeed;
+type GFakeEvent = GT.GoSquaredFakeEvent;
+type GFakeDelivery = GT.GoSquaredFakeDelivery;
+// @ts-expect-error gap(gs)
+type GWebhookResource = G.GoSquaredWebhookResource;
+type GWebhookObject = G.GoSquaredWebhook;
+// @ts-expect-error gap(gs)
+type GWebhookCreateInput = G.GoSquaredWebhookCreateInput;
+// @ts-expect-error gap(gs)
+type GTriggerResource = G.GoSquaredTriggerResource;
+type GTriggerObject = G.GoSquaredTrigger;
+// @ts-expect-error gap(gs)
+type GTriggerCreateInput = G.GoSquaredTriggerCreateInput;
+
+describe('gosquared: the shapes of CONTRIBUTING.md', () => {
+  it('factory, client, settings and adapter', () => {
+    expectTypeOf<ReturnType<typeof G.createGoSquared>>().toEqualTypeOf<GClient>();
+    expectTypeOf<Parameters<typeof G.createGoSquared>[0]>().toEqualTypeOf<GSettings>();
+    expectTypeOf<ReturnType<typeof G.goSquaredProvider>>().toEqualTypeOf<GProvider>();
+    expectTypeOf<GProvider>().toExtend<WebhookProvider<GSpec, GRaw, GKind, GChanges>>();
+    // @ts-expect-error gap(gs)
+    expectTypeOf<GNormalized>().toEqualTypeOf<NormalizedWebhook<GRaw, GKind>>();
+  });
+  it('a resource per kind, the objects and their inputs', () => {
+    expectTypeOf<GClient['webhooks']>().toEqualTypeOf<GWebhookResource>();
+    expectTypeOf<GWebhookObject>().toExtend<GRaw>();
+    // @ts-expect-error gap(gs)
+    expectTypeOf<GWebhookCreateInput>().toBeObject();
+    // @ts-expect-error gap(gs)
+    expectTypeOf<GWebhookObject['createdAt']>().toEqualTypeOf<Date>();
+    expectTypeOf<GClient['triggers']>().toEqualTypeOf<GTriggerResource>();
+    expectTypeOf<GTriggerObject>().toExtend<GRaw>();
+    // @ts-expect-error gap(gs)
+    expectTypeOf<GTriggerCreateInput>().toBeObject();
+  });
+  it('the fake: a FakeService whose settings the factory takes', () => {
+    // @ts-expect-error gap(gs)
+    expectTypeOf<GFake>().toExtend<FakeService<GSettings, GFakeSeed, GFakeEvent, GFakeDelivery, unknown>>();
+    // @ts-expect-error gap(gs)
+    expectTypeOf<GFake['settings']>().toExtend<GSettings>();
+    expectTypeOf<ReturnType<typeof GT.createGoSquaredFake>>().toEqualTypeOf<Promise<GFake>>();
+    expectTypeOf<Parameters<typeof GT.createGoSquaredFake>[0]>().toEqualTypeOf<GFakeOptions | undefined>();
+  });
+});
+
+// instance
+type IClient = I.InstanceClient;
+type ISettings = I.InstanceSettings;
+type IProvider = I.InstanceProvider;
+type ISpec = I.InstanceSpec;
+type IKind = I.InstanceKind;
+type IChanges = I.InstanceChanges;
+type IRaw = I.InstanceRaw;
+type INormalized = I.InstanceNormalizedWebhook;
+type IFake = IT.InstanceFake;
+type IFakeOptions = IT.InstanceFakeOptions;
+type IFakeSeed = IT.InstanceFakeSeed;
+type IFakeEvent = IT.InstanceFakeEvent;
+type IFakeDelivery = IT.InstanceFakeDelivery;
+type IWebhookResource = I.InstanceWebhookResource;
+type IWebhookObject = I.InstanceWebhook;
+type IWebhookCreateInput = I.InstanceWebhookCreateInput;
+
+describe('instance: the shapes of CONTRIBUTING.md', () => {
+  it('factory, client, settings and adapter', () => {
+    expectTypeOf<ReturnType<typeof I.createInstance>>().toEqualTypeOf<IClient>();
+    expectTypeOf<Parameters<typeof I.createInstance>[0]>().toEqualTypeOf<ISettings>();
+    expectTypeOf<ReturnType<typeof I.instanceProvider>>().toEqualTypeOf<IProvider>();
+    expectTypeOf<IProvider>().toExtend<WebhookProvider<ISpec, IRaw, IKind, IChanges>>();
+    expectTypeOf<INormalized>().toEqualTypeOf<NormalizedWebhook<IRaw, IKind>>();
+  });
+  it('a resource per kind, the objects and their inputs', () => {
+    expectTypeOf<IClient['webhooks']>().toEqualTypeOf<IWebhookResource>();
+    expectTypeOf<IWebhookObject>().toExtend<IRaw>();
+    expectTypeOf<IWebhookCreateInput>().toBeObject();
+    expectTypeOf<IWebhookObject['createdAt']>().toEqualTypeOf<Date>();
+  });
+  it('the fake: a FakeService whose settings the factory takes', () => {
+    expectTypeOf<IFake>().toExtend<FakeService<ISettings, IFakeSeed, IFakeEvent, IFakeDelivery, unknown>>();
+    expectTypeOf<IFake['settings']>().toExtend<ISettings>();
+    expectTypeOf<ReturnType<typeof IT.createInstanceFake>>().toEqualTypeOf<Promise<IFake>>();
+    expectTypeOf<Parameters<typeof IT.createInstanceFake>[0]>().toEqualTypeOf<IFakeOptions | undefined>();
+  });
+});
