@@ -5,13 +5,17 @@
  * feature switches and quirks, and outgoing-webhook deliveries to real callback URLs. Node only.
  *
  * The parts: `world.ts` (teams, channels, users, tokens, permissions), `incoming.ts`,
- * `outgoing.ts`, `posts.ts` (posts and deliveries), `rules.ts` (the server's shared rules).
+ * `outgoing.ts`, `posts.ts` (posts and deliveries), `seed.ts` (`fake.seed`), `rules.ts` (the
+ * server's shared rules); this file puts them on the kit.
  *
- * Where shared/providers/mattermost.md says UNCONFIRMED, the fake answers this way:
+ * Where shared/providers/mattermost.md says UNCONFIRMED, or the spec and the server differ, the
+ * fake answers this way:
  * - an outgoing `PUT` without `token` stores the hook with an empty token (the app layer does not
  *   copy the old one); the client always sends the token back;
  * - `regen_token` answers the whole hook with its new token (servers), not `{"status":"OK"}` (the spec);
- * - `GET /hooks/incoming?include_total_count=true` answers `{incoming_webhooks, total_count}`;
+ * - `GET /hooks/incoming?include_total_count=true` answers `{incoming_webhooks, total_count}`
+ *   with `incoming_webhooks` always an array, never `null` (the client accepts `null` too);
+ * - incoming update answers 201 (the spec says 200) and delete `{"status":"OK"}` upper-case;
  * - posts made by webhooks (incoming posts, outgoing replies) fire no outgoing webhook;
  * - the rate limit (off by default) has one bucket for every caller, and `X-RateLimit-Reset` is
  *   the seconds until the bucket is full again (a delta, as the code writes it);
