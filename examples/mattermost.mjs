@@ -7,7 +7,7 @@ import { createMattermostFake } from '@hooks/mattermost/testing';
 const fake = await createMattermostFake();
 const receiver = await createCallbackRecorder({ status: 200, json: { text: 'On it!', response_type: 'comment' } });
 try {
-  const mattermost = createMattermost({ baseUrl: fake.url, token: fake.token });
+  const mattermost = createMattermost({ ...fake.settings });
   const { teamId, channelId } = fake.world;
 
   const incoming = await mattermost.incoming.create({ channelId, displayName: 'Build alerts' });
