@@ -53,7 +53,7 @@ try {
     };
     const team = real.mattermost
       ? { teamId: env.MATTERMOST_TEAM_ID, channelId: env.MATTERMOST_CHANNEL_ID }
-      : { teamId: mattermost.seed.teamId, channelId: mattermost.seed.channelId };
+      : { teamId: mattermost.world.teamId, channelId: mattermost.world.channelId };
     table(Object.keys(settings), [
       ['provider', (id) => id],
       ['service', (id) => (real[id] ? green('real service') : 'fake')],
@@ -127,7 +127,7 @@ try {
   // ── 4. deliveries ─────────────────────────────────────────────────────────────────────────
   await step('Each service delivers an event; the receiver prints what it got', async () => {
     const expected = Object.keys(fakes).length;
-    if (fakes.mattermost) await fakes.mattermost.post({ channelId, text: 'deploy api v2.3 to production' });
+    if (fakes.mattermost) await fakes.mattermost.emit({ channelId, text: 'deploy api v2.3 to production' });
     if (fakes.circuit)
       await fakes.circuit.emit({ type: 'CONVERSATION.ADD_ITEM', item: { convId: 'demo-conversation', text: { content: 'New item' } } });
     if (fakes.gosquared) await fakes.gosquared.emit({ trigger: 'traffic_spike', concurrents: 42 });

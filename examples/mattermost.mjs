@@ -7,8 +7,8 @@ import { createMattermostFake } from '@hooks/mattermost/testing';
 const fake = await createMattermostFake();
 const receiver = await createCallbackRecorder({ status: 200, json: { text: 'On it!', response_type: 'comment' } });
 try {
-  const mattermost = createMattermost({ baseUrl: fake.url, token: fake.token });
-  const { teamId, channelId } = fake.seed;
+  const mattermost = createMattermost({ ...fake.settings });
+  const { teamId, channelId } = fake.world;
 
   const incoming = await mattermost.incoming.create({ channelId, displayName: 'Build alerts' });
   console.log('incoming hook', incoming.id, '- post to', mattermost.incoming.hookUrl(incoming.id));
@@ -24,7 +24,7 @@ try {
   console.log('outgoing hook', outgoing.id, 'triggers on', outgoing.triggerWords.join(', '));
 
   // A post in the channel fires the outgoing hook; the receiver's reply becomes a post in the thread.
-  await fake.post({ channelId, text: 'deploy web to staging' });
+  await fake.emit({ channelId, text: 'deploy web to staging' });
   const [delivery] = await receiver.waitFor(1);
   console.log('receiver got trigger_word =', delivery.body.trigger_word, '| token matches:', delivery.body.token === outgoing.token);
 

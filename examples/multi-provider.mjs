@@ -13,7 +13,7 @@ try {
     instance: { baseUrl: instanceFake.url, instanceId: instanceFake.instanceId, token: instanceFake.token },
   });
   const wanted = [
-    { provider: 'mattermost', kind: 'incoming', channelId: mattermostFake.seed.channelId, displayName: 'Alerts' },
+    { provider: 'mattermost', kind: 'incoming', channelId: mattermostFake.world.channelId, displayName: 'Alerts' },
     { provider: 'circuit', kind: 'webhook', url: 'https://bot.example.com/circuit', filter: ['CONVERSATION.ADD_ITEM'] },
     { provider: 'instance', name: 'inbox', url: 'https://bot.example.com/codechat', events: { messagesSet: false } },
   ];

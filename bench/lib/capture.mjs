@@ -34,7 +34,7 @@ function raw(url, { method = 'GET', token, body }) {
 export async function captureFixtures({ perPage }) {
   const fake = await createMattermostFake();
   try {
-    const { teamId, channelId } = fake.seed;
+    const { teamId, channelId } = fake.world;
     const client = createMattermost({ baseUrl: fake.url, token: fake.token, retry: 0 });
     const created = [];
     for (let i = 0; i < perPage + 5; i++) {

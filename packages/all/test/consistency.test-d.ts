@@ -2,7 +2,6 @@
 // factory, client, adapter, resources and fake have the shapes CONTRIBUTING.md names, and each
 // fake is a FakeService whose settings the factory takes.
 //
-// A line marked `gap(<branch>)` does not hold yet on this branch; its port lands on that branch.
 // When it merges, the `@ts-expect-error` above the line becomes unused and fails the typecheck:
 // delete the directive then.
 
@@ -25,29 +24,18 @@ type MProvider = M.MattermostProvider;
 type MSpec = M.MattermostSpec;
 type MKind = M.MattermostKind;
 type MChanges = M.MattermostChanges;
-// @ts-expect-error gap(mm)
 type MRaw = M.MattermostRaw;
-// @ts-expect-error gap(mm)
 type MNormalized = M.MattermostNormalizedWebhook;
 type MFake = MT.MattermostFake;
 type MFakeOptions = MT.MattermostFakeOptions;
-// @ts-expect-error gap(mm)
 type MFakeSeed = MT.MattermostFakeSeed;
-// @ts-expect-error gap(mm)
 type MFakeEvent = MT.MattermostFakeEvent;
-// @ts-expect-error gap(mm)
 type MFakeDelivery = MT.MattermostFakeDelivery;
-// @ts-expect-error gap(mm)
 type MIncomingResource = M.MattermostIncomingResource;
-// @ts-expect-error gap(mm)
 type MIncomingObject = M.MattermostIncomingWebhook;
-// @ts-expect-error gap(mm)
 type MIncomingCreateInput = M.MattermostIncomingCreateInput;
-// @ts-expect-error gap(mm)
 type MOutgoingResource = M.MattermostOutgoingResource;
-// @ts-expect-error gap(mm)
 type MOutgoingObject = M.MattermostOutgoingWebhook;
-// @ts-expect-error gap(mm)
 type MOutgoingCreateInput = M.MattermostOutgoingCreateInput;
 
 describe('mattermost: the shapes of CONTRIBUTING.md', () => {
@@ -61,19 +49,15 @@ describe('mattermost: the shapes of CONTRIBUTING.md', () => {
   it('a resource per kind, the objects and their inputs', () => {
     expectTypeOf<MClient['incoming']>().toEqualTypeOf<MIncomingResource>();
     expectTypeOf<MIncomingObject>().toExtend<MRaw>();
-    // @ts-expect-error gap(mm)
     expectTypeOf<MIncomingCreateInput>().toBeObject();
     expectTypeOf<MIncomingObject['createdAt']>().toEqualTypeOf<Date>();
     expectTypeOf<MClient['outgoing']>().toEqualTypeOf<MOutgoingResource>();
     expectTypeOf<MOutgoingObject>().toExtend<MRaw>();
-    // @ts-expect-error gap(mm)
     expectTypeOf<MOutgoingCreateInput>().toBeObject();
     expectTypeOf<MOutgoingObject['createdAt']>().toEqualTypeOf<Date>();
   });
   it('the fake: a FakeService whose settings the factory takes', () => {
-    // @ts-expect-error gap(mm)
     expectTypeOf<MFake>().toExtend<FakeService<MSettings, MFakeSeed, MFakeEvent, MFakeDelivery, unknown>>();
-    // @ts-expect-error gap(mm)
     expectTypeOf<MFake['settings']>().toExtend<MSettings>();
     expectTypeOf<ReturnType<typeof MT.createMattermostFake>>().toEqualTypeOf<Promise<MFake>>();
     expectTypeOf<Parameters<typeof MT.createMattermostFake>[0]>().toEqualTypeOf<MFakeOptions | undefined>();

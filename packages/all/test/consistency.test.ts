@@ -1,10 +1,6 @@
 // One shape for every provider package (CONTRIBUTING.md): the same files, the same kinds of
 // exported names, and a fake with the common surface that the factory accepts as it is. The
 // type-level half is consistency.test-d.ts.
-//
-// `expectedGaps` lists the checks a provider does not pass yet, because its port lands on another
-// branch; those run as `it.fails`, so a provider that starts passing a check fails the suite until
-// its entry is removed here.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { ApiError, type WebhookProvider } from '@hooks/core';
@@ -75,23 +71,11 @@ const checks = {
 } as const;
 type Check = keyof typeof checks;
 
-/**
- * Checks each provider does not pass yet on this branch (see the top of the file): remove a
- * provider's entries when its port merges.
- */
-const expectedGaps: Record<string, Check[]> = {
-  mattermost: ['files', 'sizes', 'names', 'prefix', 'testingNames', 'surface', 'settings', 'faults'],
-  circuit: [],
-  gosquared: [],
-  instance: [],
-};
-
 const root = resolve(import.meta.dirname, '../../..');
 const kebab = (name: string) => name.replace(/[a-z0-9][A-Z]/g, (pair) => `${pair[0]}-${pair[1]}`).toLowerCase();
 
 function check(shape: ProviderShape, key: Check, body: () => Promise<void> | void): void {
-  const gap = expectedGaps[shape.id]?.includes(key) ?? false;
-  (gap ? it.fails : it)(`${shape.id}: ${checks[key]}${gap ? ' (expected to fail until its port merges)' : ''}`, body);
+  it(`${shape.id}: ${checks[key]}`, body);
 }
 
 /** The names a published `.d.ts` exports, split into types and values. */

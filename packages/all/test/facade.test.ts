@@ -39,13 +39,13 @@ const specs = (): HookSpec[] => [
   {
     provider: 'mattermost',
     kind: 'outgoing',
-    teamId: fakes.mattermost.seed.teamId,
-    channelId: fakes.mattermost.seed.channelId,
+    teamId: fakes.mattermost.world.teamId,
+    channelId: fakes.mattermost.world.channelId,
     displayName: 'Deploys',
     triggerWords: ['deploy'],
     callbackUrls: [`${receiver}/mm`],
   },
-  { provider: 'mattermost', kind: 'incoming', channelId: fakes.mattermost.seed.channelId, displayName: 'Alerts' },
+  { provider: 'mattermost', kind: 'incoming', channelId: fakes.mattermost.world.channelId, displayName: 'Alerts' },
   { provider: 'circuit', kind: 'webhook', url: `${receiver}/circuit`, filter: ['CONVERSATION.ADD_ITEM'] },
   { provider: 'circuit', kind: 'presence', url: `${receiver}/presence`, userIds: [fakes.circuit.userId] },
   { provider: 'gosquared', url: `${receiver}/gs`, name: 'Traffic', triggers: [{ trigger: 'traffic_spike', value: 10 }] },
@@ -201,7 +201,7 @@ describe('get, create, update, delete through the facade', () => {
     const outgoing = await hooks.create({
       provider: 'mattermost',
       kind: 'outgoing',
-      teamId: fakes.mattermost.seed.teamId,
+      teamId: fakes.mattermost.world.teamId,
       triggerWords: ['go'],
       callbackUrls: [`${receiver}/go`],
     });

@@ -53,7 +53,7 @@ export function refineError(facts: ErrorFacts): ErrorRefinement | undefined {
   if (status === 401) return { hint: 'Mattermost did not accept the token (use a personal access, bot or session token)' };
   if (status === 403) {
     if (code === 'api.outgoing_webhook.disabled.app_error') return { hint: 'Outgoing webhooks can only watch public channels' };
-    if (operation.endsWith('.list')) {
+    if (/\.list(Page)?$/.test(operation)) {
       return { hint: 'Listing without teamId needs a system-wide permission; pass teamId' };
     }
   }

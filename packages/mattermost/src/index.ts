@@ -1,29 +1,29 @@
 export { createIntersectCode, missingTriggersCode, updateIntersectCode } from './errors.js';
-export type { IncomingWebhooks } from './incoming-webhooks.js';
 export { createMattermost, type MattermostClient, type MattermostSettings } from './mattermost.js';
-export type { OutgoingWebhooks } from './outgoing-webhooks.js';
 export {
   type MattermostChanges,
-  type MattermostHook,
   type MattermostKind,
+  type MattermostNormalizedWebhook,
   type MattermostProvider,
   type MattermostProviderOptions,
+  type MattermostRaw,
   type MattermostSpec,
-  type MattermostWebhook,
   mattermostProvider,
 } from './provider.js';
+export type { MattermostIncomingResource } from './resources/incoming.js';
+export type { MattermostOutgoingResource } from './resources/outgoing.js';
 export type {
-  IncomingChanges,
-  IncomingCreate,
-  IncomingListQuery,
-  IncomingPage,
-  IncomingPageQuery,
-  IncomingWebhook,
-  OutgoingChanges,
-  OutgoingCreate,
-  OutgoingListQuery,
-  OutgoingPage,
-  OutgoingPageQuery,
-  OutgoingWebhook,
-  TriggerWhen,
-} from './schemas.js';
+  MattermostIncomingCreateInput,
+  MattermostIncomingListQuery,
+  MattermostIncomingPage,
+  MattermostIncomingPageQuery,
+  MattermostIncomingUpdateInput,
+  MattermostIncomingWebhook,
+  MattermostOutgoingCreateInput,
+  MattermostOutgoingListQuery,
+  MattermostOutgoingPage,
+  MattermostOutgoingPageQuery,
+  MattermostOutgoingUpdateInput,
+  MattermostOutgoingWebhook,
+  MattermostTriggerWhen,
+} from './types.js';

@@ -3,16 +3,18 @@
  *
  * @module
  */
-import { baseUrlSchema, createTransport, parseInput, type TokenSource, type TransportSettings } from '@hooks/core';
+import { baseUrlSchema, createTransport, InputError, parseInput, type TokenSource, type TransportSettings } from '@hooks/core';
 import { readError, refineError } from './errors.js';
-import { createIncomingWebhooks, type IncomingWebhooks } from './incoming-webhooks.js';
-import { createOutgoingWebhooks, type OutgoingWebhooks } from './outgoing-webhooks.js';
+import { createIncomingResource, type MattermostIncomingResource } from './resources/incoming.js';
+import { createOutgoingResource, type MattermostOutgoingResource } from './resources/outgoing.js';
 
-/** Settings of {@link createMattermost}: the site URL, a token, and the shared transport settings. */
+/** Settings of {@link createMattermost}: the server's address, a token, and the shared transport settings. */
 export interface MattermostSettings extends TransportSettings {
   /**
-   * The site URL, such as `https://chat.example.com` (or `https://example.com/mattermost`).
-   * The client talks to `{baseUrl}/api/v4`; incoming hooks post to `{baseUrl}/hooks/{id}`.
+   * The server root, the address you open in a browser: `https://chat.example.com` (or
+   * `https://example.com/mattermost` when Mattermost lives under a path). The client adds the
+   * API path and talks to `{baseUrl}/api/v4`; incoming hooks post to `{baseUrl}/hooks/{id}`.
+   * An address that already ends in `/api/v4` is taken as the same server.
    */
   baseUrl: string;
   /**
@@ -21,26 +23,49 @@ export interface MattermostSettings extends TransportSettings {
    */
   token: TokenSource;
   /** With a function `token`: on a 401, ask it again and retry once. Default false. */
-  refreshOnUnauthorized?: boolean;
+  refreshOnUnauthorized?: boolean | undefined;
 }
 
 /** A Mattermost client: its incoming and outgoing webhooks. */
 export interface MattermostClient {
-  /** The site URL as given, ending in `/`. */
+  /** The server root, ending in `/` (without `/api/v4`, whichever of the two was given). */
   readonly baseUrl: string;
   /** Incoming webhooks (`/api/v4/hooks/incoming`). */
-  readonly incoming: IncomingWebhooks;
+  readonly incoming: MattermostIncomingResource;
   /** Outgoing webhooks (`/api/v4/hooks/outgoing`), with token regeneration. */
-  readonly outgoing: OutgoingWebhooks;
+  readonly outgoing: MattermostOutgoingResource;
+}
+
+/** The path the client adds to the server root. */
+const apiPath = 'api/v4/';
+
+/**
+ * The server root of a base URL: `https://chat.example.com/` for both `https://chat.example.com`
+ * and `https://chat.example.com/api/v4`.
+ *
+ * @throws {@link @hooks/core!index.InputError} when it is not a base URL, or when it goes past `/api/v4` (such as
+ * `…/api/v4/hooks`), with what to pass instead.
+ */
+function serverRoot(baseUrl: unknown): string {
+  const context = { provider: 'mattermost', operation: 'settings', field: 'baseUrl' };
+  const url = parseInput(baseUrlSchema, baseUrl, context);
+  const at = url.indexOf(`/${apiPath}`);
+  if (at < 0) return url;
+  const root = url.slice(0, at + 1);
+  if (url === root + apiPath) return root;
+  throw new InputError(`[mattermost] settings: invalid "baseUrl": pass the server root (${root}); the client adds /api/v4`, context);
 }
 
 /**
  * Creates a Mattermost client for managing incoming and outgoing webhooks through REST API v4.
  * Settings are checked at once; no request is sent until an operation is called.
  *
- * @throws `InputError` when `baseUrl` is not an absolute http(s) URL without credentials, query or
- * fragment, when `token` is empty or holds characters a header cannot carry, or for invalid
- * transport settings.
+ * `baseUrl` is the **server root** (`https://chat.example.com`); the client adds `/api/v4`.
+ * A base URL that already ends in `/api/v4` (or `/api/v4/`) is accepted as the same server.
+ *
+ * @throws {@link @hooks/core!index.InputError} when `baseUrl` is not an absolute http(s) URL without credentials, query or
+ * fragment (or points inside the API, past `/api/v4`), when `token` is empty or holds characters a
+ * header cannot carry, or for invalid transport settings.
  * @example
  * ```ts
  * import { createMattermost } from '@hooks/mattermost';
@@ -51,19 +76,19 @@ export interface MattermostClient {
  * ```
  */
 export function createMattermost(settings: MattermostSettings): MattermostClient {
-  const siteUrl = parseInput(baseUrlSchema, settings?.baseUrl, { provider: 'mattermost', operation: 'settings', field: 'baseUrl' });
+  const siteUrl = serverRoot(settings?.baseUrl);
   const { baseUrl: _site, token, refreshOnUnauthorized, ...transportSettings } = settings;
   const transport = createTransport({
     ...transportSettings,
     provider: 'mattermost',
-    baseUrl: `${siteUrl}api/v4/`,
+    baseUrl: `${siteUrl}${apiPath}`,
     auth: { type: 'bearer', token, refreshOnUnauthorized: refreshOnUnauthorized === true },
     readError,
     refineError,
   });
   return {
     baseUrl: siteUrl,
-    incoming: createIncomingWebhooks(transport, siteUrl),
-    outgoing: createOutgoingWebhooks(transport),
+    incoming: createIncomingResource(transport, siteUrl),
+    outgoing: createOutgoingResource(transport),
   };
 }

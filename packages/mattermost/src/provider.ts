@@ -12,35 +12,38 @@ import {
   type NormalizedWebhook,
   type WebhookProvider,
 } from '@hooks/core';
+import { checkIncomingCreate, checkOutgoingCreate } from './input.js';
 import type { MattermostClient } from './mattermost.js';
-import {
-  checkIncomingCreate,
-  checkOutgoingCreate,
-  type IncomingChanges,
-  type IncomingCreate,
-  type IncomingWebhook,
-  type OutgoingChanges,
-  type OutgoingCreate,
-  type OutgoingWebhook,
-} from './schemas.js';
+import type {
+  MattermostIncomingCreateInput,
+  MattermostIncomingUpdateInput,
+  MattermostIncomingWebhook,
+  MattermostOutgoingCreateInput,
+  MattermostOutgoingUpdateInput,
+  MattermostOutgoingWebhook,
+} from './types.js';
 
 /** The two kinds of Mattermost registration. */
 export type MattermostKind = 'incoming' | 'outgoing';
 
 /** A Mattermost hook as the provider's `raw` object. */
-export type MattermostHook = IncomingWebhook | OutgoingWebhook;
+export type MattermostRaw = MattermostIncomingWebhook | MattermostOutgoingWebhook;
 
 /** What to create (or ensure): an incoming or an outgoing hook, told apart by `kind`. */
-export type MattermostSpec = ({ kind: 'incoming' } & IncomingCreate) | ({ kind: 'outgoing' } & OutgoingCreate);
+export type MattermostSpec =
+  | ({ kind: 'incoming' } & MattermostIncomingCreateInput)
+  | ({ kind: 'outgoing' } & MattermostOutgoingCreateInput);
 
 /**
- * What `update` changes: the fields of the ref's kind (`IncomingChanges` for an incoming ref,
- * `OutgoingChanges` for an outgoing one); `kind` may be given and must then match the ref.
+ * What `update` changes: the fields of the ref's kind (`MattermostIncomingUpdateInput` for an incoming ref,
+ * `MattermostOutgoingUpdateInput` for an outgoing one); `kind` may be given and must then match the ref.
  */
-export type MattermostChanges = ({ kind?: 'incoming' } & IncomingChanges) | ({ kind?: 'outgoing' } & OutgoingChanges);
+export type MattermostChanges =
+  | ({ kind?: 'incoming' } & MattermostIncomingUpdateInput)
+  | ({ kind?: 'outgoing' } & MattermostOutgoingUpdateInput);
 
 /** A normalized Mattermost registration. */
-export type MattermostWebhook = NormalizedWebhook<MattermostHook, MattermostKind>;
+export type MattermostNormalizedWebhook = NormalizedWebhook<MattermostRaw, MattermostKind>;
 
 /** Options of {@link mattermostProvider}. */
 export interface MattermostProviderOptions {
@@ -52,7 +55,7 @@ export interface MattermostProviderOptions {
 }
 
 /** The Mattermost `WebhookProvider`: a plain object over a {@link MattermostClient}. */
-export type MattermostProvider = WebhookProvider<MattermostSpec, MattermostHook, MattermostKind, MattermostChanges>;
+export type MattermostProvider = WebhookProvider<MattermostSpec, MattermostRaw, MattermostKind, MattermostChanges>;
 
 /**
  * The changes that would make `hook` match `spec`, or `undefined` when it already does. Only the
@@ -86,13 +89,13 @@ const outgoingIdentity = ['teamId', 'creatorId'];
 /** The operations of one kind, seen through the provider's loose lens. */
 interface Side {
   operations: {
-    list(query: object, options?: CallOptions): AsyncIterable<MattermostHook>;
-    get(id: string, options?: CallOptions): Promise<MattermostHook>;
-    create(input: object, options?: CallOptions): Promise<MattermostHook>;
-    update(id: string, changes: object, options?: CallOptions): Promise<MattermostHook>;
+    list(query: object, options?: CallOptions): AsyncIterable<MattermostRaw>;
+    get(id: string, options?: CallOptions): Promise<MattermostRaw>;
+    create(input: object, options?: CallOptions): Promise<MattermostRaw>;
+    update(id: string, changes: object, options?: CallOptions): Promise<MattermostRaw>;
     delete(id: string, options?: CallOptions): Promise<void>;
   };
-  view(hook: MattermostHook): MattermostWebhook;
+  view(hook: MattermostRaw): MattermostNormalizedWebhook;
 }
 
 function kindError(operation: string, field: string): InputError {
@@ -130,22 +133,23 @@ function kindError(operation: string, field: string): InputError {
  */
 export function mattermostProvider(client: MattermostClient, options: MattermostProviderOptions = {}): MattermostProvider {
   const teamId = options.teamId;
-  const view = (kind: MattermostKind, hook: MattermostHook, urls: string[], events: string[]): MattermostWebhook => ({
+  const view = (kind: MattermostKind, hook: MattermostRaw, urls: string[], events: string[]): MattermostNormalizedWebhook => ({
     provider: 'mattermost',
     kind,
     id: hook.id,
     name: hook.displayName || undefined,
     urls,
     events,
-    enabled: hook.deletedAt === 0,
-    createdAt: hook.createdAt > 0 ? new Date(hook.createdAt) : undefined,
+    enabled: hook.deletedAt === undefined,
+    createdAt: hook.createdAt.getTime() > 0 ? hook.createdAt : undefined,
     raw: hook,
   });
   const sides: Record<MattermostKind, Side> = {
     incoming: { operations: client.incoming, view: (hook) => view('incoming', hook, [client.incoming.hookUrl(hook.id)], []) },
     outgoing: {
       operations: client.outgoing,
-      view: (hook) => view('outgoing', hook, (hook as OutgoingWebhook).callbackUrls, (hook as OutgoingWebhook).triggerWords),
+      view: (hook) =>
+        view('outgoing', hook, (hook as MattermostOutgoingWebhook).callbackUrls, (hook as MattermostOutgoingWebhook).triggerWords),
     },
   };
   const side = (kind: unknown, operation: string, field: string): Side => {
@@ -183,23 +187,26 @@ export function mattermostProvider(client: MattermostClient, options: Mattermost
       await side(ref?.kind, 'provider.delete', 'ref.kind').operations.delete(ref.id, callOptions);
     },
 
-    async ensure(spec, callOptions): Promise<EnsureResult<MattermostHook, MattermostKind>> {
+    async ensure(spec, callOptions): Promise<EnsureResult<MattermostRaw, MattermostKind>> {
       const { operations, view } = side(spec?.kind, 'provider.ensure', 'kind');
       const incoming = spec.kind === 'incoming';
-      let input: IncomingCreate | OutgoingCreate;
-      let same: (hook: MattermostHook) => boolean;
+      let input: MattermostIncomingCreateInput | MattermostOutgoingCreateInput;
+      let same: (hook: MattermostRaw) => boolean;
       if (incoming) {
         const checked = checkIncomingCreate(fields(spec));
         const name = checked.displayName ?? '';
-        same = (hook) => (hook as IncomingWebhook).channelId === checked.channelId && hook.displayName === name;
+        same = (hook) => (hook as MattermostIncomingWebhook).channelId === checked.channelId && hook.displayName === name;
         input = checked;
       } else {
         const checked = checkOutgoingCreate(fields(spec));
-        same = (hook) => (hook as OutgoingWebhook).callbackUrls[0] === checked.callbackUrls[0];
+        same = (hook) => (hook as MattermostOutgoingWebhook).callbackUrls[0] === checked.callbackUrls[0];
         // No channel means the whole team: compare it as "".
         input = { ...checked, channelId: checked.channelId ?? '' };
       }
-      for await (const hook of operations.list(incoming ? { teamId } : { teamId: (input as OutgoingCreate).teamId }, callOptions)) {
+      for await (const hook of operations.list(
+        incoming ? { teamId } : { teamId: (input as MattermostOutgoingCreateInput).teamId },
+        callOptions,
+      )) {
         if (!same(hook)) continue;
         const changes = difference(hook, input, incoming ? incomingIdentity : outgoingIdentity);
         if (changes === undefined) return { action: 'unchanged', webhook: view(hook) };

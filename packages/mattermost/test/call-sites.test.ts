@@ -14,7 +14,7 @@ afterAll(() => fake.close());
 
 describe('mattermost call sites', () => {
   it('an unknown incoming-hook id is masked in the error url, its JSON and inspect, on get, update and delete', async () => {
-    const client = createMattermost({ baseUrl: fake.url, token: fake.token, retry: 0 });
+    const client = createMattermost({ ...fake.settings, retry: 0 });
     const id = 'abcdefghijklmnopqrstuvwxyz';
     for (const call of [
       () => client.incoming.get(id),
@@ -32,8 +32,8 @@ describe('mattermost call sites', () => {
   });
 
   it('an update (read, then write) shares one total budget instead of one per request', async () => {
-    const setup = createMattermost({ baseUrl: fake.url, token: fake.token });
-    const hook = await setup.incoming.create({ channelId: fake.seed.channelId, displayName: 'budget' });
+    const setup = createMattermost({ ...fake.settings });
+    const hook = await setup.incoming.create({ channelId: fake.world.channelId, displayName: 'budget' });
     const sent: string[] = [];
     const slowFetch: typeof fetch = async (input, init) => {
       sent.push(new Request(input, init).method);
@@ -41,7 +41,7 @@ describe('mattermost call sites', () => {
       return fetch(input, init);
     };
     // Each request alone fits in 250 ms; both together do not.
-    const client = createMattermost({ baseUrl: fake.url, token: fake.token, retry: 0, fetch: slowFetch, totalTimeout: 250 });
+    const client = createMattermost({ ...fake.settings, retry: 0, fetch: slowFetch, totalTimeout: 250 });
     await expect(client.incoming.get(hook.id)).resolves.toMatchObject({ id: hook.id });
     sent.length = 0;
     const error = await client.incoming.update(hook.id, { displayName: 'changed' }).catch((caught: unknown) => caught);

@@ -248,6 +248,78 @@ const limits: Case[] = [
   },
 ];
 
+// Issue 14: an icon URL is an http(s) URL like every other URL ('' stays allowed, to clear it).
+const badIconUrls = [
+  'javascript:alert(1)',
+  'data:image/png;base64,AAAA',
+  'file:///etc/passwd',
+  'ftp://a.example/i.png',
+  'https://user:pass@a.example/i.png',
+  'https://a.example/i.png\r\nx-injected: 1',
+  'https://a.example/\u0000.png',
+  'https://a.example/i .png',
+  '//a.example/i.png',
+  '/i.png',
+  'http://',
+];
+const iconCases: Case[] = badIconUrls.flatMap((bad): Case[] => [
+  {
+    name: `incoming.create iconUrl ${JSON.stringify(bad)}`,
+    call: (client) => client.incoming.create({ channelId, iconUrl: bad }),
+    field: 'iconUrl',
+  },
+  {
+    name: `incoming.update iconUrl ${JSON.stringify(bad)}`,
+    call: (client) => client.incoming.update(id, { iconUrl: bad }),
+    field: 'changes.iconUrl',
+  },
+  {
+    name: `outgoing.create iconUrl ${JSON.stringify(bad)}`,
+    call: (client) => client.outgoing.create({ ...outgoingCreate, iconUrl: bad }),
+    field: 'iconUrl',
+  },
+  {
+    name: `outgoing.update iconUrl ${JSON.stringify(bad)}`,
+    call: (client) => client.outgoing.update(id, { iconUrl: bad }),
+    field: 'changes.iconUrl',
+  },
+]);
+
+// Issue 14: inputs are strict — an unknown key is refused before any request, even set to undefined.
+const unknownKeys: Case[] = [
+  {
+    name: 'incoming.create unknown key "nmae"',
+    call: (client) => client.incoming.create({ channelId, nmae: 'x' } as never),
+    field: 'nmae',
+  },
+  {
+    name: 'incoming.create unknown key set to undefined',
+    call: (client) => client.incoming.create({ channelId, nmae: undefined } as never),
+    field: 'nmae',
+  },
+  {
+    name: 'incoming.update unknown key',
+    call: (client) => client.incoming.update(id, { teamId: channelId } as never),
+    field: 'changes.teamId',
+  },
+  {
+    name: 'outgoing.create unknown key (snake_case)',
+    call: (client) => client.outgoing.create({ ...outgoingCreate, callback_urls: ['https://a.example'] } as never),
+    field: 'callback_urls',
+  },
+  {
+    name: 'outgoing.update unknown key set to undefined',
+    call: (client) => client.outgoing.update(id, { triggerWord: undefined } as never),
+    field: 'changes.triggerWord',
+  },
+  { name: 'outgoing.listPage unknown key', call: (client) => client.outgoing.listPage({ team: teamId } as never), field: 'team' },
+  {
+    name: 'incoming.listPage unknown key set to undefined',
+    call: (client) => client.incoming.listPage({ total: undefined } as never),
+    field: 'total',
+  },
+];
+
 const paging: Case[] = [
   ...[0, -1, 1.5, 201, Number.NaN].map(
     (perPage): Case => ({
@@ -304,7 +376,7 @@ testProvider<MattermostClient>({
       code,
     };
   },
-  badInput: [...idCases, ...otherIds, ...limits, ...paging, ...callOptions],
+  badInput: [...idCases, ...otherIds, ...limits, ...iconCases, ...unknownKeys, ...paging, ...callOptions],
   badSettings: [
     ...badBaseUrls(create),
     { name: 'base URL with a query', create: () => create('https://chat.example.com/?x=1'), field: 'baseUrl' },

@@ -39,9 +39,9 @@ async function api(method: string, path: string, options: { body?: unknown; raw?
   return { status: response.status, headers: response.headers, text, json };
 }
 
-const incomingBody = () => ({ channel_id: fake.seed.channelId, display_name: 'CI' });
+const incomingBody = () => ({ channel_id: fake.world.channelId, display_name: 'CI' });
 const outgoingBody = (overrides: Record<string, unknown> = {}) => ({
-  team_id: fake.seed.teamId,
+  team_id: fake.world.teamId,
   display_name: 'bot',
   trigger_words: ['deploy'],
   callback_urls: ['https://ci.example.com/mm'],
@@ -103,9 +103,9 @@ describe('mattermost fake: incoming hooks', () => {
     const created = await api('POST', '/api/v4/hooks/incoming', { body: incomingBody() });
     expect(created.status).toBe(201);
     expect(created.json).toMatchObject({
-      channel_id: fake.seed.channelId,
-      team_id: fake.seed.teamId,
-      user_id: fake.seed.userId,
+      channel_id: fake.world.channelId,
+      team_id: fake.world.teamId,
+      user_id: fake.world.userId,
       delete_at: 0,
     });
     expect(created.json.id).toMatch(/^[a-z0-9]{26}$/);
@@ -124,14 +124,14 @@ describe('mattermost fake: incoming hooks', () => {
       body: { ...incomingBody(), username: 'bot', icon_url: 'https://a.example/i.png' },
     });
     expect(created.json).toMatchObject({ username: '', icon_url: '' });
-    fake.settings.enablePostUsernameOverride = true;
-    fake.settings.enablePostIconOverride = true;
+    fake.switches.enablePostUsernameOverride = true;
+    fake.switches.enablePostIconOverride = true;
     const set = await api('PUT', `/api/v4/hooks/incoming/${created.json.id}`, {
       body: { ...created.json, username: 'bot', icon_url: 'https://a.example/i.png' },
     });
     expect(set.json).toMatchObject({ username: 'bot', icon_url: 'https://a.example/i.png' });
-    fake.settings.enablePostUsernameOverride = false;
-    fake.settings.enablePostIconOverride = false;
+    fake.switches.enablePostUsernameOverride = false;
+    fake.switches.enablePostIconOverride = false;
     const kept = await api('PUT', `/api/v4/hooks/incoming/${created.json.id}`, { body: { ...set.json, username: '', icon_url: '' } });
     expect(kept.json).toMatchObject({ username: 'bot', icon_url: 'https://a.example/i.png' });
   });
@@ -171,7 +171,7 @@ describe('mattermost fake: incoming hooks', () => {
     expect((await api('GET', '/api/v4/hooks/incoming?per_page=200&page=1')).json).toHaveLength(5);
     expect((await api('GET', '/api/v4/hooks/incoming?per_page=0')).json).toEqual([]);
     expect((await api('GET', '/api/v4/hooks/incoming?per_page=-3&page=x')).json).toHaveLength(60);
-    const counted = await api('GET', `/api/v4/hooks/incoming?per_page=2&include_total_count=true&team_id=${fake.seed.teamId}`);
+    const counted = await api('GET', `/api/v4/hooks/incoming?per_page=2&include_total_count=true&team_id=${fake.world.teamId}`);
     expect(counted.json.total_count).toBe(205);
     expect(counted.json.incoming_webhooks).toHaveLength(2);
   });
@@ -188,7 +188,7 @@ describe('mattermost fake: incoming hooks', () => {
 
   it('501 on every incoming endpoint (and on posting) while the switch is off', async () => {
     const created = (await api('POST', '/api/v4/hooks/incoming', { body: incomingBody() })).json;
-    fake.settings.enableIncomingWebhooks = false;
+    fake.switches.enableIncomingWebhooks = false;
     for (const [method, path] of [
       ['POST', '/api/v4/hooks/incoming'],
       ['GET', '/api/v4/hooks/incoming'],
@@ -208,7 +208,7 @@ describe('mattermost fake: incoming hooks', () => {
 
 describe('mattermost fake: posting to incoming hooks', () => {
   it('routes by channel name, refuses locked hooks elsewhere, parses escaped newlines, refuses system_ types', async () => {
-    fake.settings.enablePostIconOverride = true;
+    fake.switches.enablePostIconOverride = true;
     const open = (await api('POST', '/api/v4/hooks/incoming', { body: incomingBody() })).json;
     const locked = (await api('POST', '/api/v4/hooks/incoming', { body: { ...incomingBody(), channel_locked: true } })).json;
     const random = fake.addChannel({ name: 'random' });
@@ -243,7 +243,7 @@ describe('mattermost fake: posting to incoming hooks', () => {
     const friend = fake.addUser({ username: 'friend' });
     expect((await deliver(`${fake.url}/hooks/${hook.id}`, { json: { text: 'psst', channel: '@friend' } })).status).toBe(200);
     const dm = fake.channels.find((channel) => channel.type === 'D');
-    expect(dm?.members.sort()).toEqual([fake.seed.userId, friend.id].sort());
+    expect(dm?.members.sort()).toEqual([fake.world.userId, friend.id].sort());
     expect(fake.posts.at(-1)?.channel_id).toBe(dm?.id);
     const unknown = await deliver(`${fake.url}/hooks/${hook.id}`, { json: { text: 'psst', channel: '@nobody' } });
     expect(JSON.parse(unknown.body).id).toBe('web.incoming_webhook.user.app_error');
@@ -295,21 +295,21 @@ describe('mattermost fake: outgoing hooks', () => {
   it('list: channel_id wins over team_id; members only see their own hooks and need team_id', async () => {
     const member = fake.addUser({ username: 'member' });
     await api('POST', '/api/v4/hooks/outgoing', { body: outgoingBody() });
-    await api('POST', '/api/v4/hooks/outgoing', { body: outgoingBody({ channel_id: fake.seed.channelId, trigger_words: [] }) });
+    await api('POST', '/api/v4/hooks/outgoing', { body: outgoingBody({ channel_id: fake.world.channelId, trigger_words: [] }) });
     const own = await api('POST', '/api/v4/hooks/outgoing', {
       body: outgoingBody({ trigger_words: ['mine'] }),
       auth: `Bearer ${member.token}`,
     });
     expect(own.json.creator_id).toBe(member.id);
-    const byChannel = await api('GET', `/api/v4/hooks/outgoing?channel_id=${fake.seed.channelId}&team_id=${fake.seed.teamId}`);
+    const byChannel = await api('GET', `/api/v4/hooks/outgoing?channel_id=${fake.world.channelId}&team_id=${fake.world.teamId}`);
     expect(byChannel.json).toHaveLength(1);
-    expect((await api('GET', `/api/v4/hooks/outgoing?team_id=${fake.seed.teamId}`)).json).toHaveLength(3);
-    const memberList = await api('GET', `/api/v4/hooks/outgoing?team_id=${fake.seed.teamId}`, { auth: `Bearer ${member.token}` });
+    expect((await api('GET', `/api/v4/hooks/outgoing?team_id=${fake.world.teamId}`)).json).toHaveLength(3);
+    const memberList = await api('GET', `/api/v4/hooks/outgoing?team_id=${fake.world.teamId}`, { auth: `Bearer ${member.token}` });
     expect(memberList.json.map((hook: { id: string }) => hook.id)).toEqual([own.json.id]);
     const system = await api('GET', '/api/v4/hooks/outgoing', { auth: `Bearer ${member.token}` });
     expect(system).toMatchObject({ status: 403, json: { id: 'api.context.permissions.app_error' } });
     const others = await api('POST', '/api/v4/hooks/outgoing', {
-      body: outgoingBody({ trigger_words: ['x'], creator_id: fake.seed.userId }),
+      body: outgoingBody({ trigger_words: ['x'], creator_id: fake.world.userId }),
       auth: `Bearer ${member.token}`,
     });
     expect(others.status).toBe(403);
@@ -318,7 +318,7 @@ describe('mattermost fake: outgoing hooks', () => {
   it('501 on every outgoing endpoint while the switch is off, and posts fire nothing', async () => {
     const receiver = await createCallbackRecorder();
     const hook = (await api('POST', '/api/v4/hooks/outgoing', { body: outgoingBody({ callback_urls: [receiver.url] }) })).json;
-    fake.settings.enableOutgoingWebhooks = false;
+    fake.switches.enableOutgoingWebhooks = false;
     for (const [method, path] of [
       ['POST', '/api/v4/hooks/outgoing'],
       ['GET', '/api/v4/hooks/outgoing'],
@@ -331,7 +331,7 @@ describe('mattermost fake: outgoing hooks', () => {
       const answer = await api(method, path, { body });
       expect(answer).toMatchObject({ status: 501, json: { id: 'api.outgoing_webhook.disabled.app_error' } });
     }
-    expect(await fake.post({ channelId: fake.seed.channelId, text: 'deploy' })).toEqual([]);
+    expect(await fake.emit({ channelId: fake.world.channelId, text: 'deploy' })).toEqual([]);
     expect(receiver.received).toHaveLength(0);
     await receiver.close();
   });
@@ -339,8 +339,8 @@ describe('mattermost fake: outgoing hooks', () => {
   it('deliveries: exact match is case-sensitive, a newline ends the first word, bad callbacks report status 0', async () => {
     const receiver = await createCallbackRecorder();
     await api('POST', '/api/v4/hooks/outgoing', { body: outgoingBody({ callback_urls: [receiver.url, 'http://127.0.0.1:1/nothing'] }) });
-    expect(await fake.post({ channelId: fake.seed.channelId, text: 'Deploy now' })).toEqual([]);
-    const deliveries = await fake.post({ channelId: fake.seed.channelId, text: 'deploy\nnow' });
+    expect(await fake.emit({ channelId: fake.world.channelId, text: 'Deploy now' })).toEqual([]);
+    const deliveries = await fake.emit({ channelId: fake.world.channelId, text: 'deploy\nnow' });
     expect(deliveries.map((delivery) => delivery.status).sort()).toEqual([0, 200]);
     expect(deliveries.find((delivery) => delivery.status === 0)?.error).toBeDefined();
     expect(receiver.received).toHaveLength(1);
@@ -350,7 +350,7 @@ describe('mattermost fake: outgoing hooks', () => {
 
 describe('mattermost fake: rate limit', () => {
   it('answers 429 text/plain "limit exceeded" with Retry-After and X-RateLimit-* headers, without X-Request-Id', async () => {
-    fake.settings.rateLimit = { perSecond: 1, maxBurst: 2 };
+    fake.switches.rateLimit = { perSecond: 1, maxBurst: 2 };
     const first = await api('GET', '/api/v4/hooks/incoming');
     expect(first.headers.get('x-ratelimit-limit')).toBe('1');
     expect(first.headers.get('x-ratelimit-remaining')).toBe('1');
@@ -362,7 +362,7 @@ describe('mattermost fake: rate limit', () => {
     expect(limited.headers.get('retry-after')).toBe('1');
     expect(limited.headers.get('x-ratelimit-remaining')).toBe('0');
     expect(limited.headers.get('x-request-id')).toBeNull();
-    fake.settings.rateLimit = undefined;
+    fake.switches.rateLimit = undefined;
     expect((await api('GET', '/api/v4/hooks/incoming')).status).toBe(200);
   });
 });
@@ -384,7 +384,7 @@ describe('mattermost fake: options', () => {
       const beta = custom.teams[1]!;
       const dev = custom.channels.find((channel) => channel.name === 'dev')!;
       expect(dev).toMatchObject({ teamId: beta.id, type: 'O' });
-      expect(custom.channels.find((channel) => channel.name === 'vault')).toMatchObject({ teamId: custom.seed.teamId, type: 'P' });
+      expect(custom.channels.find((channel) => channel.name === 'vault')).toMatchObject({ teamId: custom.world.teamId, type: 'P' });
       const ops = custom.users.find((user) => user.username === 'ops')!;
       expect(ops.token).toMatch(/^[a-z0-9]{26}$/);
       stalled.fault({ type: 'stall-headers' });
@@ -395,7 +395,7 @@ describe('mattermost fake: options', () => {
       });
       expect(created.status).toBe(201);
       const started = Date.now();
-      const [delivery] = await custom.post({ channelId: dev.id, text: 'anything' });
+      const [delivery] = await custom.emit({ channelId: dev.id, text: 'anything' });
       expect(delivery).toMatchObject({
         status: 0,
         payload: { team_domain: 'beta', channel_name: 'dev', user_name: 'admin', trigger_word: '' },

@@ -64,7 +64,7 @@ export async function runScenario(scenario: Scenario, sent?: SentRequest[]): Pro
   const cleanups: (() => Promise<unknown> | unknown)[] = [];
   const fetchSetting = sent ? { fetch: recordingFetch(sent) } : {};
   const clientWith = (settings: Partial<MattermostSettings>) =>
-    createMattermost({ baseUrl: fake.url, token: fake.token, retry: { delay: () => 1 }, ...fetchSetting, ...settings });
+    createMattermost({ ...fake.settings, retry: { delay: () => 1 }, ...fetchSetting, ...settings });
   const env: Env = {
     fake,
     client: clientWith({}),

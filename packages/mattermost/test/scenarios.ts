@@ -22,7 +22,7 @@ export const incomingScenarios: Scenario[] = [
     async run({ client, fake }) {
       const before = Date.now();
       const hook = await client.incoming.create({
-        channelId: fake.seed.channelId,
+        channelId: fake.world.channelId,
         displayName: 'CI',
         description: 'builds',
         username: 'ci-bot',
@@ -30,17 +30,19 @@ export const incomingScenarios: Scenario[] = [
       });
       expect(hook.id).toMatch(/^[a-z0-9]{26}$/);
       expect(hook).toMatchObject({
-        channelId: fake.seed.channelId,
-        teamId: fake.seed.teamId,
-        userId: fake.seed.userId,
+        channelId: fake.world.channelId,
+        teamId: fake.world.teamId,
+        userId: fake.world.userId,
         displayName: 'CI',
         description: 'builds',
         username: '',
         iconUrl: '',
         channelLocked: false,
-        deletedAt: 0,
+        deletedAt: undefined,
       });
-      expect(hook.createdAt).toBeGreaterThanOrEqual(before);
+      expect(hook.createdAt).toBeInstanceOf(Date);
+      expect(hook.createdAt.getTime()).toBeGreaterThanOrEqual(before);
+      expect(hook.updatedAt).toEqual(hook.createdAt);
       expect(fake.log.at(-1)?.method).toBe('POST');
     },
   },
@@ -49,13 +51,13 @@ export const incomingScenarios: Scenario[] = [
     fake: { enablePostUsernameOverride: true, enablePostIconOverride: true },
     async run({ client, fake }) {
       const hook = await client.incoming.create({
-        channelId: fake.seed.privateChannelId,
+        channelId: fake.world.privateChannelId,
         username: 'ci-bot',
         iconUrl: 'https://example.com/ci.png',
         channelLocked: true,
       });
       expect(hook).toMatchObject({
-        channelId: fake.seed.privateChannelId,
+        channelId: fake.world.privateChannelId,
         username: 'ci-bot',
         iconUrl: 'https://example.com/ci.png',
         channelLocked: true,
@@ -70,17 +72,17 @@ export const incomingScenarios: Scenario[] = [
       expect(missing).toMatchObject({ status: 404, reason: 'not-found', code: 'app.channel.get.existing.app_error', attempts: 1 });
       expect(missing.requestId).toMatch(/^[a-z0-9]{26}$/);
       expect(fake.log.at(-1)?.path).toBe('/api/v4/hooks/incoming');
-      const username = await apiError(client.incoming.create({ channelId: fake.seed.channelId, username: 'Not Valid!' }));
+      const username = await apiError(client.incoming.create({ channelId: fake.world.channelId, username: 'Not Valid!' }));
       expect(username).toMatchObject({ status: 400, reason: 'bad-request', code: 'api.incoming_webhook.invalid_username.app_error' });
       expect(username.message).toContain('Invalid username');
-      const owner = await apiError(client.incoming.create({ channelId: fake.seed.channelId, userId: unknownId }));
+      const owner = await apiError(client.incoming.create({ channelId: fake.world.channelId, userId: unknownId }));
       expect(owner).toMatchObject({ status: 404, code: 'app.user.missing_account.const' });
     },
   },
   {
     name: 'incoming.get returns the hook; an unknown id is a not-found error',
     async run({ client, fake }) {
-      const created = await client.incoming.create({ channelId: fake.seed.channelId, displayName: 'one' });
+      const created = await client.incoming.create({ channelId: fake.world.channelId, displayName: 'one' });
       expect(await client.incoming.get(created.id)).toEqual(created);
       const error = await apiError(client.incoming.get(unknownId));
       expect(error).toMatchObject({ status: 404, reason: 'not-found', code: 'app.webhooks.get_incoming.app_error' });
@@ -92,9 +94,9 @@ export const incomingScenarios: Scenario[] = [
     async run(env) {
       const { client, fake } = env;
       for (let index = 0; index < 5; index++)
-        await client.incoming.create({ channelId: fake.seed.channelId, displayName: `hook ${index}` });
+        await client.incoming.create({ channelId: fake.world.channelId, displayName: `hook ${index}` });
       const mark = env.mark();
-      const list = client.incoming.list({ teamId: fake.seed.teamId, perPage: 2 });
+      const list = client.incoming.list({ teamId: fake.world.teamId, perPage: 2 });
       expect(env.since(mark)).toEqual([]);
       const seen: string[] = [];
       for await (const hook of list) {
@@ -105,9 +107,9 @@ export const incomingScenarios: Scenario[] = [
       expect(env.since(mark)).toHaveLength(3);
       const pages = fake.log.slice(mark).map((entry) => [entry.query.get('page'), entry.query.get('per_page'), entry.query.get('team_id')]);
       expect(pages).toEqual([
-        ['0', '2', fake.seed.teamId],
-        ['1', '2', fake.seed.teamId],
-        ['2', '2', fake.seed.teamId],
+        ['0', '2', fake.world.teamId],
+        ['1', '2', fake.world.teamId],
+        ['2', '2', fake.world.teamId],
       ]);
       // An exact multiple needs one more (empty) page to know it is the end.
       const exact = env.mark();
@@ -121,10 +123,10 @@ export const incomingScenarios: Scenario[] = [
       const { client, fake } = env;
       const other = fake.addTeam({ name: 'other' });
       const otherChannel = fake.addChannel({ name: 'general', team: other.id });
-      await client.incoming.create({ channelId: fake.seed.channelId, displayName: 'mine' });
+      await client.incoming.create({ channelId: fake.world.channelId, displayName: 'mine' });
       await client.incoming.create({ channelId: otherChannel.id, displayName: 'theirs' });
       const mark = env.mark();
-      const ours = await client.incoming.list({ teamId: fake.seed.teamId }).toArray();
+      const ours = await client.incoming.list({ teamId: fake.world.teamId }).toArray();
       expect(ours.map((hook) => hook.displayName)).toEqual(['mine']);
       expect(fake.log[mark]?.query.get('per_page')).toBe('60');
       const everyone = await client.incoming.list().toArray();
@@ -133,10 +135,29 @@ export const incomingScenarios: Scenario[] = [
     },
   },
   {
+    name: 'a failing listPage is reported as listPage, a failing list as list (incoming and outgoing)',
+    async run({ client, fake }) {
+      const cases: [string, (perPage?: number) => Promise<unknown>][] = [
+        ['incoming.listPage', (perPage) => client.incoming.listPage({ teamId: fake.world.teamId, perPage })],
+        ['incoming.list', (perPage) => client.incoming.list({ teamId: fake.world.teamId, perPage }).toArray()],
+        ['outgoing.listPage', (perPage) => client.outgoing.listPage({ teamId: fake.world.teamId, perPage })],
+        ['outgoing.list', (perPage) => client.outgoing.list({ teamId: fake.world.teamId, perPage }).toArray()],
+      ];
+      for (const [operation, call] of cases) {
+        fake.faults.inject({ type: 'respond', status: 404, json: { id: 'api.context.404.app_error', message: 'gone', status_code: 404 } });
+        const error = await apiError(call());
+        expect(error.operation).toBe(operation);
+        expect(error.message).toContain(`[mattermost] ${operation} failed: 404`);
+        const refused = await inputError(() => call(0));
+        expect(refused.message).toContain(`[mattermost] ${operation}: invalid "perPage"`);
+      }
+    },
+  },
+  {
     name: 'incoming.listPage returns one page and, when asked, the total count (both answer shapes accepted)',
     async run({ client, fake }) {
-      for (let index = 0; index < 3; index++) await client.incoming.create({ channelId: fake.seed.channelId, displayName: `h${index}` });
-      const counted = await client.incoming.listPage({ teamId: fake.seed.teamId, page: 1, perPage: 2, includeTotalCount: true });
+      for (let index = 0; index < 3; index++) await client.incoming.create({ channelId: fake.world.channelId, displayName: `h${index}` });
+      const counted = await client.incoming.listPage({ teamId: fake.world.teamId, page: 1, perPage: 2, includeTotalCount: true });
       expect(counted.items.map((hook) => hook.displayName)).toEqual(['h2']);
       expect(counted.totalCount).toBe(3);
       expect(fake.log.at(-1)?.query.get('include_total_count')).toBe('true');
@@ -144,10 +165,10 @@ export const incomingScenarios: Scenario[] = [
       expect(plain).toEqual({ items: expect.any(Array) });
       expect(plain.items).toHaveLength(2);
       // An older server ignores include_total_count and answers the plain array.
-      fake.server.fault({ type: 'respond', status: 200, json: [] });
+      fake.faults.inject({ type: 'respond', status: 200, json: [] });
       expect(await client.incoming.listPage({ includeTotalCount: true })).toEqual({ items: [] });
       // A wrapper with incoming_webhooks: null reads as an empty page.
-      fake.server.fault({ type: 'respond', status: 200, json: { incoming_webhooks: null, total_count: 0 } });
+      fake.faults.inject({ type: 'respond', status: 200, json: { incoming_webhooks: null, total_count: 0 } });
       expect(await client.incoming.listPage({ includeTotalCount: true })).toEqual({ items: [], totalCount: 0 });
     },
   },
@@ -157,7 +178,7 @@ export const incomingScenarios: Scenario[] = [
     async run(env) {
       const { client, fake } = env;
       const created = await client.incoming.create({
-        channelId: fake.seed.channelId,
+        channelId: fake.world.channelId,
         displayName: 'CI',
         description: 'keep me',
         username: 'ci-bot',
@@ -168,7 +189,7 @@ export const incomingScenarios: Scenario[] = [
       expect(env.since(mark)).toEqual([`GET /api/v4/hooks/incoming/${created.id}`, `PUT /api/v4/hooks/incoming/${created.id}`]);
       expect(JSON.parse(fake.log.at(-1)!.rawBody)).toEqual({
         id: created.id,
-        channel_id: fake.seed.channelId,
+        channel_id: fake.world.channelId,
         display_name: 'CI (prod)',
         description: 'keep me',
         username: 'ci-bot',
@@ -182,9 +203,29 @@ export const incomingScenarios: Scenario[] = [
         channelLocked: true,
         createdAt: created.createdAt,
       });
-      expect(updated.updatedAt).toBeGreaterThan(created.updatedAt);
-      const moved = await client.incoming.update(created.id, { channelId: fake.seed.privateChannelId, description: '' });
-      expect(moved).toMatchObject({ channelId: fake.seed.privateChannelId, description: '', displayName: 'CI (prod)' });
+      expect(updated.updatedAt.getTime()).toBeGreaterThan(created.updatedAt.getTime());
+      const moved = await client.incoming.update(created.id, { channelId: fake.world.privateChannelId, description: '' });
+      expect(moved).toMatchObject({ channelId: fake.world.privateChannelId, description: '', displayName: 'CI (prod)' });
+    },
+  },
+  {
+    name: 'iconUrl: an http(s) URL is stored as given and "" clears it (incoming and outgoing); a javascript: URL never leaves the client',
+    fake: { enablePostIconOverride: true },
+    async run(env) {
+      const { client, fake } = env;
+      const icon = 'https://cdn.example.com/icons/ci.png?size=64';
+      const incoming = await client.incoming.create({ channelId: fake.world.channelId, iconUrl: icon });
+      expect(incoming.iconUrl).toBe(icon);
+      expect((await client.incoming.update(incoming.id, { iconUrl: '' })).iconUrl).toBe('');
+      expect(fake.incomingHooks[0]?.icon_url).toBe('');
+      const outgoing = await client.outgoing.create({ ...outgoingInput(env), iconUrl: 'http://127.0.0.1:8065/bot.png' });
+      expect(outgoing.iconUrl).toBe('http://127.0.0.1:8065/bot.png');
+      expect((await client.outgoing.update(outgoing.id, { iconUrl: '' })).iconUrl).toBe('');
+      const mark = env.mark();
+      const refused = await inputError(() => client.incoming.update(incoming.id, { iconUrl: 'javascript:alert(1)' }));
+      expect(refused.field).toBe('changes.iconUrl');
+      expect(refused.message).toContain('must be an absolute http(s) URL');
+      expect(env.since(mark)).toEqual([]);
     },
   },
   {
@@ -193,10 +234,10 @@ export const incomingScenarios: Scenario[] = [
       const { client, fake } = env;
       const other = fake.addTeam({ name: 'other' });
       const foreign = fake.addChannel({ name: 'general', team: other.id });
-      const hook = await client.incoming.create({ channelId: fake.seed.channelId });
+      const hook = await client.incoming.create({ channelId: fake.world.channelId });
       const crossTeam = await apiError(client.incoming.update(hook.id, { channelId: foreign.id }));
       expect(crossTeam).toMatchObject({ status: 400, reason: 'bad-request', code: 'api.context.invalid_body_param.app_error' });
-      expect((await client.incoming.get(hook.id)).channelId).toBe(fake.seed.channelId);
+      expect((await client.incoming.get(hook.id)).channelId).toBe(fake.world.channelId);
       const mark = env.mark();
       const missing = await apiError(client.incoming.update(unknownId, { displayName: 'x' }));
       expect(missing).toMatchObject({ status: 404, operation: 'incoming.update' });
@@ -206,7 +247,7 @@ export const incomingScenarios: Scenario[] = [
   {
     name: 'incoming.delete is a soft delete answered {"status":"OK"}; the hook is gone for the API',
     async run({ client, fake }) {
-      const hook = await client.incoming.create({ channelId: fake.seed.channelId, displayName: 'bye' });
+      const hook = await client.incoming.create({ channelId: fake.world.channelId, displayName: 'bye' });
       await expect(client.incoming.delete(hook.id)).resolves.toBeUndefined();
       expect(JSON.parse(fake.log.at(-1)!.rawBody || '{}')).toEqual({});
       const stored = fake.incomingHooks.find((item) => item.id === hook.id);
@@ -220,10 +261,10 @@ export const incomingScenarios: Scenario[] = [
     name: 'incoming: 501 when incoming webhooks are switched off, in words a user understands, never retried',
     async run(env) {
       const { client, fake } = env;
-      const hook = await client.incoming.create({ channelId: fake.seed.channelId });
-      fake.settings.enableIncomingWebhooks = false;
+      const hook = await client.incoming.create({ channelId: fake.world.channelId });
+      fake.switches.enableIncomingWebhooks = false;
       const calls: [string, () => Promise<unknown>][] = [
-        ['create', () => client.incoming.create({ channelId: fake.seed.channelId })],
+        ['create', () => client.incoming.create({ channelId: fake.world.channelId })],
         ['list', () => client.incoming.listPage()],
         ['get', () => client.incoming.get(hook.id)],
         ['update', () => client.incoming.update(hook.id, { displayName: 'x' })],
@@ -242,7 +283,7 @@ export const incomingScenarios: Scenario[] = [
         expect(error.message).toContain(`incoming.${name}`);
         expect(env.since(mark)).toHaveLength(1);
       }
-      fake.settings.enableIncomingWebhooks = true;
+      fake.switches.enableIncomingWebhooks = true;
       expect((await client.incoming.get(hook.id)).id).toBe(hook.id);
     },
   },
@@ -254,7 +295,7 @@ export const incomingScenarios: Scenario[] = [
       expect(error).toMatchObject({ status: 401, reason: 'unauthorized', code: 'api.context.session_expired.app_error', attempts: 1 });
       expect(error.message).toContain('did not accept the token');
       expectSecretFree(error, wrong);
-      const revoked = fake.createToken(fake.seed.userId);
+      const revoked = fake.createToken(fake.world.userId);
       const client = clientWith({ token: revoked });
       await expect(client.incoming.listPage()).resolves.toEqual({ items: [] });
       fake.revokeToken(revoked);
@@ -272,15 +313,15 @@ export const incomingScenarios: Scenario[] = [
     async run({ client, clientWith, fake }) {
       const member = fake.users.find((user) => user.username === 'member')!;
       const memberClient = clientWith({ token: member.token });
-      const adminHook = await client.incoming.create({ channelId: fake.seed.channelId, displayName: 'admin' });
-      const own = await memberClient.incoming.create({ channelId: fake.seed.channelId, displayName: 'own' });
+      const adminHook = await client.incoming.create({ channelId: fake.world.channelId, displayName: 'admin' });
+      const own = await memberClient.incoming.create({ channelId: fake.world.channelId, displayName: 'own' });
       expect(own.channelLocked).toBe(true); // no bypass permission: the server locks it
       const listing = await apiError(memberClient.incoming.listPage());
       expect(listing).toMatchObject({ status: 403, reason: 'forbidden', code: 'api.context.permissions.app_error' });
       expect(listing.message).toContain('pass teamId');
-      expect((await memberClient.incoming.list({ teamId: fake.seed.teamId }).toArray()).map((hook) => hook.displayName)).toEqual(['own']);
+      expect((await memberClient.incoming.list({ teamId: fake.world.teamId }).toArray()).map((hook) => hook.displayName)).toEqual(['own']);
       expect((await apiError(memberClient.incoming.get(adminHook.id))).reason).toBe('forbidden');
-      expect((await apiError(memberClient.incoming.create({ channelId: fake.seed.privateChannelId }))).status).toBe(403);
+      expect((await apiError(memberClient.incoming.create({ channelId: fake.world.privateChannelId }))).status).toBe(403);
     },
   },
   {
@@ -310,7 +351,7 @@ export const incomingScenarios: Scenario[] = [
 ];
 
 const outgoingInput = (env: Env, overrides: Record<string, unknown> = {}) => ({
-  teamId: env.fake.seed.teamId,
+  teamId: env.fake.world.teamId,
   displayName: 'Deploy bot',
   triggerWords: ['deploy'],
   callbackUrls: ['https://ci.example.com/mm'],
@@ -324,7 +365,7 @@ export const outgoingScenarios: Scenario[] = [
       const { client, fake } = env;
       const hook = await client.outgoing.create({
         ...outgoingInput(env),
-        channelId: fake.seed.channelId,
+        channelId: fake.world.channelId,
         description: 'ships',
         triggerWhen: 1,
         contentType: 'application/json',
@@ -333,9 +374,9 @@ export const outgoingScenarios: Scenario[] = [
       });
       expect(hook.token).toMatch(/^[a-z0-9]{26}$/);
       expect(hook).toMatchObject({
-        teamId: fake.seed.teamId,
-        channelId: fake.seed.channelId,
-        creatorId: fake.seed.userId,
+        teamId: fake.world.teamId,
+        channelId: fake.world.channelId,
+        creatorId: fake.world.userId,
         displayName: 'Deploy bot',
         description: 'ships',
         triggerWords: ['deploy'],
@@ -344,7 +385,7 @@ export const outgoingScenarios: Scenario[] = [
         contentType: 'application/json',
         username: 'deploy-bot',
         iconUrl: 'https://example.com/bot.png',
-        deletedAt: 0,
+        deletedAt: undefined,
       });
       expect(fake.outgoingHooks[0]?.token).toBe(hook.token);
       const body = JSON.parse(fake.log.at(-1)!.rawBody);
@@ -360,7 +401,7 @@ export const outgoingScenarios: Scenario[] = [
       const refused = await inputError(() => client.outgoing.create(outgoingInput(env, { triggerWords: [] })));
       expect(refused.field).toBe('triggerWords');
       expect(env.since(mark)).toEqual([]);
-      const channelOnly = await client.outgoing.create(outgoingInput(env, { triggerWords: undefined, channelId: fake.seed.channelId }));
+      const channelOnly = await client.outgoing.create(outgoingInput(env, { triggerWords: undefined, channelId: fake.world.channelId }));
       expect(channelOnly.triggerWords).toEqual([]);
     },
   },
@@ -368,7 +409,7 @@ export const outgoingScenarios: Scenario[] = [
     name: 'outgoing.create errors: private channel (403, hint), another team’s channel (403), unknown channel (404)',
     async run(env) {
       const { client, fake } = env;
-      const privateChannel = await apiError(client.outgoing.create(outgoingInput(env, { channelId: fake.seed.privateChannelId })));
+      const privateChannel = await apiError(client.outgoing.create(outgoingInput(env, { channelId: fake.world.privateChannelId })));
       expect(privateChannel).toMatchObject({ status: 403, reason: 'forbidden', code: 'api.outgoing_webhook.disabled.app_error' });
       expect(privateChannel.message).toContain('only watch public channels');
       const other = fake.addTeam({ name: 'other' });
@@ -399,23 +440,23 @@ export const outgoingScenarios: Scenario[] = [
       const { client, fake } = env;
       const wide = await client.outgoing.create(outgoingInput(env));
       const watched = await client.outgoing.create(
-        outgoingInput(env, { channelId: fake.seed.channelId, triggerWords: [], callbackUrls: ['https://b.example.com'] }),
+        outgoingInput(env, { channelId: fake.world.channelId, triggerWords: [], callbackUrls: ['https://b.example.com'] }),
       );
       const third = await client.outgoing.create(outgoingInput(env, { triggerWords: ['x'], callbackUrls: ['https://c.example.com'] }));
       expect(await client.outgoing.get(watched.id)).toEqual(watched);
-      expect((await client.outgoing.list({ teamId: fake.seed.teamId }).toArray()).map((hook) => hook.id)).toEqual([
+      expect((await client.outgoing.list({ teamId: fake.world.teamId }).toArray()).map((hook) => hook.id)).toEqual([
         wide.id,
         watched.id,
         third.id,
       ]);
-      expect((await client.outgoing.list({ channelId: fake.seed.channelId }).toArray()).map((hook) => hook.id)).toEqual([watched.id]);
-      expect(fake.log.at(-1)?.query.get('channel_id')).toBe(fake.seed.channelId);
+      expect((await client.outgoing.list({ channelId: fake.world.channelId }).toArray()).map((hook) => hook.id)).toEqual([watched.id]);
+      expect(fake.log.at(-1)?.query.get('channel_id')).toBe(fake.world.channelId);
       const mark = env.mark();
       const pages: number[] = [];
       for await (const page of client.outgoing.list({ perPage: 2 }).pages()) pages.push(page.length);
       expect(pages).toEqual([2, 1]);
       expect(env.since(mark)).toHaveLength(2);
-      expect(await client.outgoing.listPage({ teamId: fake.seed.teamId, page: 1, perPage: 2 })).toEqual({ items: [third] });
+      expect(await client.outgoing.listPage({ teamId: fake.world.teamId, page: 1, perPage: 2 })).toEqual({ items: [third] });
       expect((await apiError(client.outgoing.get(unknownId))).code).toBe('app.webhooks.get_outgoing.app_error');
     },
   },
@@ -433,7 +474,7 @@ export const outgoingScenarios: Scenario[] = [
       expect(body).toMatchObject({
         id: created.id,
         token: created.token,
-        team_id: fake.seed.teamId,
+        team_id: fake.world.teamId,
         channel_id: '',
         trigger_words: ['deploy', 'ship'],
         trigger_when: 1,
@@ -450,8 +491,8 @@ export const outgoingScenarios: Scenario[] = [
         triggerWords: ['deploy', 'ship'],
       });
       expect(fake.outgoingHooks[0]?.token).toBe(created.token);
-      const watching = await client.outgoing.update(created.id, { channelId: fake.seed.channelId, triggerWords: [] });
-      expect(watching).toMatchObject({ channelId: fake.seed.channelId, triggerWords: [], token: created.token });
+      const watching = await client.outgoing.update(created.id, { channelId: fake.world.channelId, triggerWords: [] });
+      expect(watching).toMatchObject({ channelId: fake.world.channelId, triggerWords: [], token: created.token });
     },
   },
   {
@@ -464,7 +505,7 @@ export const outgoingScenarios: Scenario[] = [
       const overlap = await apiError(client.outgoing.update(second.id, { triggerWords: ['deploy'] }));
       expect(overlap).toMatchObject({ status: 400, reason: 'conflict', code: updateIntersectCode, attempts: 1 });
       expect(env.since(mark)).toEqual([`GET /api/v4/hooks/outgoing/${second.id}`, `PUT /api/v4/hooks/outgoing/${second.id}`]);
-      const closed = await apiError(client.outgoing.update(second.id, { channelId: fake.seed.privateChannelId }));
+      const closed = await apiError(client.outgoing.update(second.id, { channelId: fake.world.privateChannelId }));
       expect(closed).toMatchObject({ status: 403, code: 'api.webhook.create_outgoing.not_open.app_error' });
       const before = env.mark();
       const empty = await inputError(() => client.outgoing.update(second.id, { triggerWords: [] }));
@@ -478,7 +519,7 @@ export const outgoingScenarios: Scenario[] = [
     async run(env) {
       const { client, fake } = env;
       const hook = await client.outgoing.create(outgoingInput(env));
-      fake.server.fault(
+      fake.faults.inject(
         {
           type: 'respond',
           status: 400,
@@ -497,7 +538,7 @@ export const outgoingScenarios: Scenario[] = [
       expect(error).toMatchObject({ code: 'api.context.invalid_body_param.app_error', requestId: 'r1' });
       expectSecretFree(error, hook.token);
       const shape = await (async () => {
-        fake.server.fault({ type: 'respond', status: 200, json: { ...fake.outgoingHooks[0], trigger_when: 7 } });
+        fake.faults.inject({ type: 'respond', status: 200, json: { ...fake.outgoingHooks[0], trigger_when: 7 } });
         return client.outgoing.get(hook.id).catch((caught: unknown) => caught);
       })();
       expect(ResponseError.isInstance(shape)).toBe(true);
@@ -517,7 +558,7 @@ export const outgoingScenarios: Scenario[] = [
       expect(fake.outgoingHooks[0]?.token).toBe(renewed.token);
       expect(fake.log.at(-1)).toMatchObject({ method: 'POST', path: `/api/v4/hooks/outgoing/${hook.id}/regen_token`, rawBody: '' });
       // Should a server answer {"status":"OK"} as the spec says, the hook is read back.
-      fake.server.fault({ type: 'respond', status: 200, json: { status: 'OK' } });
+      fake.faults.inject({ type: 'respond', status: 200, json: { status: 'OK' } });
       const mark = env.mark();
       const readBack = await client.outgoing.regenerateToken(hook.id);
       expect(env.since(mark)).toEqual([`POST /api/v4/hooks/outgoing/${hook.id}/regen_token`, `GET /api/v4/hooks/outgoing/${hook.id}`]);
@@ -526,18 +567,24 @@ export const outgoingScenarios: Scenario[] = [
     },
   },
   {
-    name: 'outgoing.delete: soft delete; "OK" in any case accepted; another status is a response error',
+    name: 'outgoing.delete: soft delete; any 2xx answer means done: "OK" in any case, other JSON, an empty 200, a 204',
     async run(env) {
       const { client, fake } = env;
       const hook = await client.outgoing.create(outgoingInput(env));
       await client.outgoing.delete(hook.id);
       expect(fake.outgoingHooks[0]?.delete_at).toBeGreaterThan(0);
       expect((await apiError(client.outgoing.get(hook.id))).status).toBe(404);
-      fake.server.fault({ type: 'respond', status: 200, json: { status: 'ok' } });
-      await expect(client.outgoing.delete(hook.id)).resolves.toBeUndefined();
-      fake.server.fault({ type: 'respond', status: 200, json: { status: 'FAIL' } });
-      const odd = await client.outgoing.delete(hook.id).catch((caught: unknown) => caught);
-      expect((odd as ResponseError).reason).toBe('invalid-shape');
+      // Delete bodies are not relied on (issue 14): every success answer resolves.
+      for (const answer of [
+        { status: 200, json: { status: 'ok' } },
+        { status: 200, json: { status: 'FAIL' } },
+        { status: 200, json: {} },
+        { status: 200 },
+        { status: 204 },
+      ]) {
+        fake.faults.inject({ type: 'respond', ...answer });
+        await expect(client.outgoing.delete(hook.id)).resolves.toBeUndefined();
+      }
     },
   },
   {
@@ -545,10 +592,10 @@ export const outgoingScenarios: Scenario[] = [
     async run(env) {
       const { client, fake } = env;
       const hook = await client.outgoing.create(outgoingInput(env));
-      fake.settings.enableOutgoingWebhooks = false;
+      fake.switches.enableOutgoingWebhooks = false;
       for (const call of [
         () => client.outgoing.create(outgoingInput(env, { callbackUrls: ['https://z.example.com'] })),
-        () => client.outgoing.listPage({ teamId: fake.seed.teamId }),
+        () => client.outgoing.listPage({ teamId: fake.world.teamId }),
         () => client.outgoing.get(hook.id),
         () => client.outgoing.update(hook.id, { description: 'x' }),
         () => client.outgoing.delete(hook.id),
@@ -574,7 +621,7 @@ export const deliveryScenarios: Scenario[] = [
       const { client, fake } = env;
       const inbox = await receiver(env);
       const hook = await client.outgoing.create(outgoingInput(env, { callbackUrls: [`${inbox.url}/mattermost`] }));
-      const deliveries = await fake.post({ channelId: fake.seed.channelId, text: 'deploy now please', fileIds: ['f1', 'f2'] });
+      const deliveries = await fake.emit({ channelId: fake.world.channelId, text: 'deploy now please', fileIds: ['f1', 'f2'] });
       expect(deliveries).toHaveLength(1);
       expect(deliveries[0]).toMatchObject({ hookId: hook.id, status: 200, encoding: 'form' });
       const [delivery] = await inbox.waitFor(1);
@@ -584,20 +631,20 @@ export const deliveryScenarios: Scenario[] = [
       const trigger = fake.posts[0]!;
       expect(Object.fromEntries(form)).toEqual({
         token: hook.token,
-        team_id: fake.seed.teamId,
-        team_domain: fake.seed.teamName,
-        channel_id: fake.seed.channelId,
-        channel_name: fake.seed.channelName,
+        team_id: fake.world.teamId,
+        team_domain: fake.world.teamName,
+        channel_id: fake.world.channelId,
+        channel_name: fake.world.channelName,
         timestamp: String(Math.floor(trigger.create_at / 1000)),
-        user_id: fake.seed.userId,
-        user_name: fake.seed.username,
+        user_id: fake.world.userId,
+        user_name: fake.world.username,
         post_id: trigger.id,
         text: 'deploy now please',
         trigger_word: 'deploy',
         file_ids: 'f1,f2',
       });
-      expect(await fake.post({ channelId: fake.seed.channelId, text: 'redeploy' })).toEqual([]);
-      expect(await fake.post({ channelId: fake.seed.privateChannelId, text: 'deploy' })).toEqual([]);
+      expect(await fake.emit({ channelId: fake.world.channelId, text: 'redeploy' })).toEqual([]);
+      expect(await fake.emit({ channelId: fake.world.privateChannelId, text: 'deploy' })).toEqual([]);
       expect(inbox.received).toHaveLength(1);
     },
   },
@@ -610,11 +657,11 @@ export const deliveryScenarios: Scenario[] = [
         outgoingInput(env, { contentType: 'application/json', triggerWords: ['dep'], triggerWhen: 1, callbackUrls: [`${inbox.url}/json`] }),
       );
       const channelOnly = await client.outgoing.create({
-        teamId: fake.seed.teamId,
-        channelId: fake.seed.channelId,
+        teamId: fake.world.teamId,
+        channelId: fake.world.channelId,
         callbackUrls: [`${inbox.url}/all`],
       });
-      const deliveries = await fake.post({ channelId: fake.seed.channelId, text: 'deployment started' });
+      const deliveries = await fake.emit({ channelId: fake.world.channelId, text: 'deployment started' });
       expect(deliveries.map((delivery) => delivery.hookId).sort()).toEqual([json.id, channelOnly.id].sort());
       const toJson = inbox.received.find((delivery) => delivery.path === '/json')!;
       const payload = toJson.body as Record<string, unknown>;
@@ -624,7 +671,7 @@ export const deliveryScenarios: Scenario[] = [
       // The server computes the trigger word in one variable shared by all matching hooks: the last one wins.
       expect(payload.trigger_word).toBe('');
       const other = fake.addChannel({ name: 'random' });
-      const elsewhere = await fake.post({ channelId: other.id, text: 'nothing to see' });
+      const elsewhere = await fake.emit({ channelId: other.id, text: 'nothing to see' });
       expect(elsewhere).toEqual([]);
     },
   },
@@ -634,7 +681,7 @@ export const deliveryScenarios: Scenario[] = [
       const { client, fake } = env;
       const inbox = await receiver(env, { status: 200, json: { text: 'on it', response_type: 'comment' } });
       const hook = await client.outgoing.create(outgoingInput(env, { callbackUrls: [inbox.url] }));
-      const [delivery] = await fake.post({ channelId: fake.seed.channelId, text: 'deploy' });
+      const [delivery] = await fake.emit({ channelId: fake.world.channelId, text: 'deploy' });
       expect(delivery?.reply).toMatchObject({
         message: 'on it',
         root_id: fake.posts[0]!.id,
@@ -643,7 +690,7 @@ export const deliveryScenarios: Scenario[] = [
       });
       expect(fake.posts).toHaveLength(2);
       const { token } = await client.outgoing.regenerateToken(hook.id);
-      await fake.post({ channelId: fake.seed.channelId, text: 'deploy' });
+      await fake.emit({ channelId: fake.world.channelId, text: 'deploy' });
       const latest = inbox.received.at(-1)!.body as URLSearchParams;
       expect(latest.get('token')).toBe(token);
       expect(latest.get('token')).not.toBe(hook.token);
@@ -653,14 +700,14 @@ export const deliveryScenarios: Scenario[] = [
     name: 'posting to an incoming hook URL (JSON or form payload=) answers 200 text/plain "ok" and records the post',
     fake: { enablePostUsernameOverride: true },
     async run({ client, fake }) {
-      const hook = await client.incoming.create({ channelId: fake.seed.channelId, displayName: 'CI', username: 'ci-bot' });
+      const hook = await client.incoming.create({ channelId: fake.world.channelId, displayName: 'CI', username: 'ci-bot' });
       const url = client.incoming.hookUrl(hook.id);
       expect(url).toBe(`${fake.url}/hooks/${hook.id}`);
       const json = await deliver(url, { json: { text: 'build <https://ci.example.com/1|#1> passed', props: { build: 1 } } });
       expect(json).toMatchObject({ status: 200, body: 'ok' });
       expect(fake.posts.at(-1)).toMatchObject({
-        channel_id: fake.seed.channelId,
-        user_id: fake.seed.userId,
+        channel_id: fake.world.channelId,
+        user_id: fake.world.userId,
         message: 'build [#1](https://ci.example.com/1) passed',
         props: { from_webhook: 'true', webhook_display_name: 'CI', override_username: 'ci-bot', build: 1 },
       });
@@ -681,9 +728,9 @@ export const providerScenarios: Scenario[] = [
     name: 'provider: list, get, create, update, delete in the normalized view',
     async run(env) {
       const { client, fake } = env;
-      const provider = mattermostProvider(client, { teamId: fake.seed.teamId });
+      const provider = mattermostProvider(client, { teamId: fake.world.teamId });
       expect(provider.id).toBe('mattermost');
-      const incoming = await provider.create({ kind: 'incoming', channelId: fake.seed.channelId, displayName: 'CI' });
+      const incoming = await provider.create({ kind: 'incoming', channelId: fake.world.channelId, displayName: 'CI' });
       expect(incoming).toMatchObject({
         provider: 'mattermost',
         kind: 'incoming',
@@ -716,7 +763,7 @@ export const providerScenarios: Scenario[] = [
     async run(env) {
       const { client, fake } = env;
       const provider = mattermostProvider(client);
-      const spec = { kind: 'incoming' as const, channelId: fake.seed.channelId, displayName: 'CI', description: 'builds' };
+      const spec = { kind: 'incoming' as const, channelId: fake.world.channelId, displayName: 'CI', description: 'builds' };
       const first = await provider.ensure(spec);
       expect(first.action).toBe('created');
       const mark = env.mark();

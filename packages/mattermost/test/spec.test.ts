@@ -9,8 +9,11 @@ import { parse } from 'yaml';
 import { runScenario, type SentRequest } from './helpers.js';
 import { scenarios } from './scenarios.js';
 
-// /work/shared/specs/mattermost, relative to the repository (packages/mattermost/test → ../../../../shared).
-const specDirectory = new URL('../../../../shared/specs/mattermost/', import.meta.url);
+// shared/specs/mattermost beside the repository (packages/mattermost/test → ../../../../shared).
+// MATTERMOST_SPECS_DIR points elsewhere (the test of the missing-folder rule uses it).
+const specDirectory = process.env.MATTERMOST_SPECS_DIR
+  ? new URL(`file://${process.env.MATTERMOST_SPECS_DIR.replace(/\/?$/, '/')}`)
+  : new URL('../../../../shared/specs/mattermost/', import.meta.url);
 const files = {
   paths: 'api-reference_a00af94_v4_source_webhooks.yaml',
   definitions: 'api-reference_a00af94_v4_source_definitions.yaml',
@@ -83,6 +86,18 @@ type Operation = {
 };
 type Spec = Record<string, Record<string, Operation>>;
 type Matched = { template: string; operation: Operation; params: Record<string, string>; sent: SentRequest };
+
+const specPath = fileURLToPath(specDirectory);
+// In CI a missing spec folder is a failure, never a silent skip; elsewhere one line says why.
+if (!specsPresent && process.env.CI === 'true') {
+  describe('requests match the official Mattermost OpenAPI files', () => {
+    it('has the spec folder (CI=true)', () => {
+      expect.fail(`the Mattermost OpenAPI files are missing from ${specPath}: CI must run the contract test`);
+    });
+  });
+} else if (!specsPresent) {
+  console.log(`mattermost spec test skipped: the OpenAPI files are not in ${specPath} (CI=true makes this a failure)`);
+}
 
 describe.skipIf(!specsPresent)(
   specsPresent

@@ -2,12 +2,12 @@ import type { WebhookProvider } from '@hooks/core';
 import { describe, expectTypeOf, it } from 'vitest';
 import {
   createMattermost,
-  type IncomingWebhook,
-  type MattermostHook,
+  type MattermostIncomingWebhook,
   type MattermostKind,
+  type MattermostOutgoingWebhook,
+  type MattermostRaw,
   type MattermostSpec,
   mattermostProvider,
-  type OutgoingWebhook,
 } from '../src/index.js';
 
 describe('public types', () => {
@@ -29,10 +29,13 @@ describe('public types', () => {
   it('the provider is a typed WebhookProvider; operations return the camelCase objects', () => {
     const client = createMattermost({ baseUrl: 'https://chat.example.com', token: 't' });
     const provider = mattermostProvider(client);
-    expectTypeOf(provider).toExtend<WebhookProvider<MattermostSpec, MattermostHook, MattermostKind>>();
-    expectTypeOf(client.incoming.get).returns.resolves.toEqualTypeOf<IncomingWebhook>();
-    expectTypeOf(client.outgoing.regenerateToken).returns.resolves.toEqualTypeOf<OutgoingWebhook>();
-    expectTypeOf<OutgoingWebhook['triggerWhen']>().toEqualTypeOf<0 | 1>();
-    expectTypeOf(client.incoming.listPage).returns.resolves.toEqualTypeOf<{ items: IncomingWebhook[]; totalCount?: number | undefined }>();
+    expectTypeOf(provider).toExtend<WebhookProvider<MattermostSpec, MattermostRaw, MattermostKind>>();
+    expectTypeOf(client.incoming.get).returns.resolves.toEqualTypeOf<MattermostIncomingWebhook>();
+    expectTypeOf(client.outgoing.regenerateToken).returns.resolves.toEqualTypeOf<MattermostOutgoingWebhook>();
+    expectTypeOf<MattermostOutgoingWebhook['triggerWhen']>().toEqualTypeOf<0 | 1>();
+    expectTypeOf(client.incoming.listPage).returns.resolves.toEqualTypeOf<{
+      items: MattermostIncomingWebhook[];
+      totalCount?: number | undefined;
+    }>();
   });
 });
