@@ -129,7 +129,10 @@ export async function createFakeServer(options: FakeServerOptions = {}): Promise
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
   });
-  server.keepAliveTimeout = 5_000;
+  // Idle keep-alive sockets stay open far longer than any gap between a test's requests: with
+  // Node's 5 s, a client reusing a socket after a few seconds of a starved event loop could see
+  // the server close it under the request ("closed before a complete answer"). close() ends them.
+  server.keepAliveTimeout = 60_000;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
 
