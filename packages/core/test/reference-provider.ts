@@ -16,6 +16,7 @@ import {
   type ProviderId,
   paginate,
   parseInput,
+  readModifyWrite,
   single,
   type TransportSettings,
   urlSchema,
@@ -100,14 +101,32 @@ export function createReferenceClient(settings: TransportSettings & { baseUrl: s
           options,
         });
       },
-      update: (hookId: string, changes: Partial<HookSpec>, options?: CallOptions) =>
-        request({
+      // Read-modify-write: the service only replaces whole hooks. `expected` is the `updatedAt` the change was based on.
+      update: (hookId: string, changes: Partial<HookSpec>, options?: CallOptions & { expected?: number }) =>
+        readModifyWrite({
+          provider: 'reference',
           operation: 'hooks.update',
-          method: 'PATCH',
-          path: joinPath('hooks', check('hooks.update', hookId)),
-          json: changes,
-          schema: hookSchema,
+          id: hookId,
+          expected: options?.expected,
           options,
+          read: (callOptions) =>
+            request({
+              operation: 'hooks.update',
+              method: 'GET',
+              path: joinPath('hooks', check('hooks.update', hookId)),
+              schema: hookSchema,
+              options: callOptions,
+            }),
+          version: (current) => current.updatedAt,
+          write: (current, callOptions) =>
+            request({
+              operation: 'hooks.update',
+              method: 'PUT',
+              path: joinPath('hooks', hookId),
+              json: { name: changes.name ?? current.name, url: changes.url ?? current.url, events: changes.events ?? current.events },
+              schema: hookSchema,
+              options: callOptions,
+            }),
         }),
       delete: (hookId: string, options?: CallOptions) =>
         request({ operation: 'hooks.delete', method: 'DELETE', path: joinPath('hooks', check('hooks.delete', hookId)), options }),
@@ -154,8 +173,8 @@ const view = (kind: ReferenceKind, item: Hook | Relay, events: string[], enabled
   raw: item,
 });
 
-/** The reference provider; `teams` are listed by `list()` and pruning. */
-export function referenceProvider(client: ReferenceClient, options: { teams?: string[]; concurrency?: number } = {}) {
+/** The reference kinds; `teams` are listed by `list()` and pruning. */
+export function referenceKinds(client: ReferenceClient, options: { teams?: string[] } = {}) {
   const hook = defineKind<HookSpec, Hook, string>({
     kind: 'hook',
     check: (spec) => parseInput(hookInput, spec, { provider: 'reference', operation: 'hook', field: 'spec' }),
@@ -190,9 +209,14 @@ export function referenceProvider(client: ReferenceClient, options: { teams?: st
     diff: (want, have) => diffFields(want, have, { skip: ['url'] }),
     version: (item) => item.updatedAt,
   });
+  return { hook, relay };
+}
+
+/** The reference provider; `teams` are listed by `list()` and pruning. */
+export function referenceProvider(client: ReferenceClient, options: { teams?: string[]; concurrency?: number } = {}) {
   return defineProvider<ReferenceSpec, Hook | Relay, ReferenceKind, Partial<HookSpec> | Partial<RelaySpec>>({
     id: 'reference' as ProviderId,
-    kinds: { hook, relay },
+    kinds: referenceKinds(client, options),
     ...(options.concurrency ? { concurrency: options.concurrency } : {}),
   });
 }

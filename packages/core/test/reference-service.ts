@@ -132,16 +132,20 @@ export async function startReferenceService(): Promise<ReferenceService> {
       return { status: 201, json: hook };
     }),
   );
+  // A full replacement, like Mattermost's PUT: clients read, modify and write the whole hook.
   server.route(
-    'PATCH',
+    'PUT',
     '/v1/hooks/:id',
     write((request) => {
       const hook = hooks.get(request.params.id!);
       if (!hook) return missing;
       const input = body(request);
-      if (typeof input.name === 'string') hook.name = input.name;
-      if (typeof input.url === 'string') hook.url = input.url;
-      if (Array.isArray(input.events)) hook.events = strings(input.events);
+      if (typeof input.name !== 'string' || typeof input.url !== 'string' || !Array.isArray(input.events)) {
+        return { status: 400, json: { message: 'name, url and events are required' } };
+      }
+      hook.name = input.name;
+      hook.url = input.url;
+      hook.events = strings(input.events);
       hook.updatedAt = clock();
       return { status: 200, json: hook };
     }),
