@@ -7,9 +7,8 @@ import {
   HooksError,
   InputError,
   type ProviderId,
-  type RecordingClock,
 } from '../src/index.js';
-import { recordingClock } from '../src/testing.js';
+import { type RecordingClock, recordingClock } from '../src/testing.js';
 import {
   createReferenceClient,
   type ReferenceClient,
