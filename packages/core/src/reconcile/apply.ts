@@ -44,7 +44,12 @@ export async function applyPlan(
     });
   }
   const { concurrency, rateLimitRetries, maxRetryAfter, clock, ...callOptions } = options;
-  const gate = createRateGate({ retries: rateLimitRetries ?? 3, maxRetryAfter: maxRetryAfter ?? 60_000, ...(clock ? { clock } : {}) });
+  const gate = createRateGate({
+    retries: rateLimitRetries ?? 3,
+    maxRetryAfter: maxRetryAfter ?? 60_000,
+    shared: state.rate,
+    ...(clock ? { clock } : {}),
+  });
   const call: CallOptions = callOptions;
   const send = <T>(request: () => Promise<T>) => gate.run(request, options.signal);
   const lockIdentity = <T>(key: string, work: () => Promise<T>) => (held.has(key) ? work() : state.serializer.run(key, work));

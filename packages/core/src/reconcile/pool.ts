@@ -51,6 +51,8 @@ export interface RateGateOptions {
   maxRetryAfter?: number;
   /** Default real time. */
   clock?: Clock;
+  /** A pause shared with other gates (every apply of one client), so one rate limit slows them all. */
+  shared?: { pausedUntil: number };
 }
 
 /** Whether an error asks the caller to come back later, and after how long. */
@@ -68,14 +70,14 @@ export function createRateGate(options: RateGateOptions = {}): RateGate {
   const clock = options.clock ?? realClock;
   const retries = options.retries ?? 3;
   const maxWait = options.maxRetryAfter ?? 60_000;
-  let pausedUntil = 0;
+  const shared = options.shared ?? { pausedUntil: 0 };
   const pauses: number[] = [];
   return {
     pauses,
     async run(request, signal) {
       let waited = false;
       for (let attempt = 0; ; attempt++) {
-        const wait = pausedUntil - clock.now();
+        const wait = shared.pausedUntil - clock.now();
         if (wait > 0 && !waited) await clock.sleep(wait, signal);
         waited = false;
         try {
@@ -83,7 +85,7 @@ export function createRateGate(options: RateGateOptions = {}): RateGate {
         } catch (error) {
           const after = retryAfterOf(error);
           if (after === undefined || attempt >= retries || after > maxWait) throw error;
-          pausedUntil = Math.max(pausedUntil, clock.now() + after);
+          shared.pausedUntil = Math.max(shared.pausedUntil, clock.now() + after);
           pauses.push(after);
           await clock.sleep(after, signal);
           waited = true;

@@ -49,6 +49,8 @@ export interface EngineState {
   /** Lock key → the sequence number of the last create or delete on it. */
   writes: Map<string, number>;
   sequence: number;
+  /** The rate-limit pause every apply of this client shares. */
+  rate: { pausedUntil: number };
   plans: WeakMap<Plan<unknown, unknown, string>, PlanInternals>;
 }
 
@@ -62,6 +64,7 @@ export function createState(provider: ProviderId, kinds: Readonly<Record<string,
     ignored: new Map(),
     writes: new Map(),
     sequence: 0,
+    rate: { pausedUntil: 0 },
     plans: new WeakMap(),
   };
 }
