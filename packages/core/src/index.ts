@@ -40,6 +40,7 @@ export {
   type FieldChange,
   type IdentityPart,
   type KindTable,
+  redactDiff,
   sameValue,
 } from './reconcile/kind.js';
 export type {

@@ -1,13 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  ApiError,
-  ConflictError,
-  defineKind,
-  defineProvider,
-  HooksError,
-  InputError,
-  type ProviderId,
-} from '../src/index.js';
+import { ApiError, ConflictError, defineKind, defineProvider, HooksError, InputError, type ProviderId } from '../src/index.js';
 import { type RecordingClock, recordingClock } from '../src/testing.js';
 import {
   createReferenceClient,
@@ -110,6 +102,23 @@ describe('plan', () => {
     await client.hooks.create({ team: 'team1', name: 'a', url: `${prefix}1` });
     const plan = await provider.plan([hook(1, { name: '*' }), hook(1, { name: 'a' })]);
     expect(plan.entries.map((entry) => entry.conflict?.reason)).toEqual(['claimed-by-another-spec', 'claimed-by-another-spec']);
+  });
+
+  it('shows secret fields redacted in plans and reports, and still writes them', async () => {
+    const { hook: base } = referenceKinds(client);
+    const provider = defineProvider<ReferenceSpec, unknown>({
+      id: 'reference' as ProviderId,
+      kinds: { hook: defineKind({ ...base, secretFields: ['url'] }) },
+    });
+    await client.hooks.create({ team: 'team1', name: 'hook 1', url: 'https://app.example/hooks/old-secret-1', events: ['push'] });
+    const secret = 'https://app.example/hooks/new-secret-2';
+    const plan = await provider.plan([hook(1, { url: secret })]);
+    expect(plan.entries[0]!.diff).toEqual([{ field: 'url', from: '[redacted]', to: '[redacted]' }]);
+    const report = await provider.apply(plan);
+    for (const text of [JSON.stringify(plan.entries[0]!.diff), JSON.stringify(report.results[0]!.diff)]) {
+      expect(text).not.toContain('secret');
+    }
+    expect([...service.hooks.values()][0]!.url).toBe(secret);
   });
 
   it('reports fields the server drops or forces once, then settles with no write', async () => {

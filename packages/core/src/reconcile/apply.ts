@@ -7,7 +7,7 @@
 import { ApiError, InputError } from '../errors.js';
 import type { CallOptions, NormalizedWebhook } from '../types.js';
 import { ConflictError, type ConflictReason } from './errors.js';
-import { changesFromDiff } from './kind.js';
+import { changesFromDiff, redactDiff } from './kind.js';
 import type { ApplyOptions, ApplyReport, ApplyResult, DeletionResult, Plan, PlanEntry } from './plan-types.js';
 import { createRateGate, mapBounded } from './pool.js';
 import { type AnyKind, type EngineState, idLock, learnIgnored, type Prepared, versionOf } from './state.js';
@@ -81,7 +81,7 @@ export async function applyPlan(
     learnIgnored(state, item.kind, remaining);
     result.action = action;
     result.webhook = table.view(hook) as NormalizedWebhook;
-    const ignored = [...(result.ignored ?? []), ...remaining];
+    const ignored = [...(result.ignored ?? []), ...redactDiff(remaining, table.secretFields)];
     if (ignored.length > 0) result.ignored = ignored;
     delete result.error;
   };
@@ -114,10 +114,10 @@ export async function applyPlan(
             if (versionOf(table, fresh) !== versionOf(table, planned)) {
               throw conflictError(state, 'apply', 'changed-since-plan', `registration ${id} changed since the plan`, [id]);
             }
-            const diff = entry.diff ?? [];
+            const diff = internals.diffs.get(entry.index) ?? [];
             const changes = table.changes ? table.changes(diff, item.stored, fresh) : changesFromDiff(diff);
             const hook = await send(() => table.update(id, changes, call));
-            result.diff = diff;
+            result.diff = redactDiff(diff, table.secretFields);
             settle(result, table, item, hook, 'updated');
           })
           .catch((error: unknown) => {

@@ -60,6 +60,11 @@ export interface KindTable<Spec, Hook, Scope = unknown, Stored = Spec, Changes =
   owner?(value: Stored | Hook): string | undefined;
   /** Picks one of several matches (Circuit: the oldest), or `undefined` for a conflict. Default: conflict. */
   choose?(candidates: readonly Hook[]): Hook | undefined;
+  /**
+   * Fields whose values are secrets (a header with a token): plans and reports show them as
+   * `'[redacted]'`, so printing a plan never leaks them. Default: none.
+   */
+  secretFields?: readonly string[];
   /** The registration's version (`updatedAt` or equivalent), to tell whether it changed since plan. Default: its whole JSON. */
   version?(hook: Hook): string | number | undefined;
 }
@@ -140,6 +145,14 @@ export function diffFields(want: object, have: object, options: DiffFieldsOption
     if (!equal) changes.push({ field, from, to });
   }
   return changes;
+}
+
+/** A diff safe to show: the values of `secretFields` replaced by `'[redacted]'`. */
+export function redactDiff(diff: readonly FieldChange[], secretFields: readonly string[] | undefined): FieldChange[] {
+  if (!secretFields || secretFields.length === 0) return [...diff];
+  return diff.map((change) =>
+    secretFields.includes(change.field) ? { field: change.field, from: '[redacted]', to: '[redacted]' } : change,
+  );
 }
 
 /** The default update input for a diff: each changed field set to what the spec wants. */

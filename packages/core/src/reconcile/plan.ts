@@ -7,6 +7,7 @@
 import { HooksError, InputError } from '../errors.js';
 import type { NormalizedWebhook } from '../types.js';
 import type { ConflictReason } from './errors.js';
+import { type FieldChange, redactDiff } from './kind.js';
 import type { Plan, PlanConflict, PlanEntry, PlanOptions } from './plan-types.js';
 import { mapBounded } from './pool.js';
 import { type AnyKind, type EngineState, maskedKey, type Prepared, splitIgnored, stableKey } from './state.js';
@@ -178,6 +179,7 @@ export async function planSpecs(state: EngineState, prepared: Prepared[], option
     }
   }
 
+  const diffs = new Map<number, FieldChange[]>();
   const entries: PlanEntry[] = prepared.map((item) => {
     const base = { index: item.index, spec: item.spec, kind: item.kind };
     const conflict = conflicts.get(item.index);
@@ -193,12 +195,14 @@ export async function planSpecs(state: EngineState, prepared: Prepared[], option
     if (hook === undefined) return { ...base, action: 'create' };
     const { diff, ignored } = splitIgnored(state, item.kind, item.table.diff(item.stored, hook));
     const webhook = item.table.view(hook) as NormalizedWebhook;
+    if (diff.length > 0) diffs.set(item.index, diff);
+    const secret = item.table.secretFields;
     return {
       ...base,
       action: diff.length > 0 ? 'update' : 'unchanged',
       webhook,
-      ...(diff.length > 0 ? { diff } : {}),
-      ...(ignored.length > 0 ? { ignored } : {}),
+      ...(diff.length > 0 ? { diff: redactDiff(diff, secret) } : {}),
+      ...(ignored.length > 0 ? { ignored: redactDiff(ignored, secret) } : {}),
     };
   });
 
@@ -208,6 +212,6 @@ export async function planSpecs(state: EngineState, prepared: Prepared[], option
     deletions: pruned.map(({ kind, webhook }) => ({ kind, webhook })),
     ...(prefix !== undefined ? { urlPrefix: prefix } : {}),
   };
-  state.plans.set(plan, { sequence, prepared, hooks: matches, deletions: pruned });
+  state.plans.set(plan, { sequence, prepared, hooks: matches, diffs, deletions: pruned });
   return plan;
 }

@@ -35,6 +35,8 @@ export interface PlanInternals {
   sequence: number;
   prepared: Prepared[];
   hooks: Map<number, unknown>;
+  /** The diffs with their real values (the plan shows secret fields redacted). */
+  diffs: Map<number, FieldChange[]>;
   deletions: { table: AnyKind; hook: unknown }[];
 }
 
