@@ -224,6 +224,21 @@ describe('apply', () => {
     expect(service.count()).toBe(before);
   });
 
+  it('refuses bad engine options before any request', async () => {
+    const provider = referenceProvider(client);
+    const cases: [string, () => Promise<unknown>][] = [
+      ['concurrency', () => provider.ensureAll([hook(1)], { concurrency: 0 })],
+      ['maxItems', () => provider.plan([hook(1)], { maxItems: 1.5 })],
+      ['listConcurrency', () => provider.plan([hook(1)], { listConcurrency: -1 })],
+      ['rateLimitRetries', () => provider.ensureAll([hook(1)], { rateLimitRetries: Number.NaN })],
+    ];
+    for (const [field, call] of cases) {
+      const error = await call().catch((e: unknown) => e);
+      expect(InputError.isInstance(error) && error.field).toBe(field);
+    }
+    expect(service.count()).toBe(0);
+  });
+
   it('writes nothing after an abort', async () => {
     const provider = referenceProvider(client);
     const plan = await provider.plan([hook(1), hook(2)]);

@@ -10,7 +10,7 @@ import { ConflictError, type ConflictReason } from './errors.js';
 import { changesFromDiff, redactDiff } from './kind.js';
 import type { ApplyOptions, ApplyReport, ApplyResult, DeletionResult, Plan, PlanEntry } from './plan-types.js';
 import { createRateGate, mapBounded } from './pool.js';
-import { type AnyKind, type EngineState, idLock, learnIgnored, type Prepared, versionOf } from './state.js';
+import { type AnyKind, checkCounts, type EngineState, idLock, learnIgnored, type Prepared, versionOf } from './state.js';
 
 type Task = () => Promise<void>;
 
@@ -43,6 +43,7 @@ export async function applyPlan(
       field: 'plan',
     });
   }
+  checkCounts(state, 'apply', options as Record<string, unknown>, { concurrency: 1, rateLimitRetries: 0, maxRetryAfter: 0 });
   const { concurrency, rateLimitRetries, maxRetryAfter, clock, ...callOptions } = options;
   const gate = createRateGate({
     retries: rateLimitRetries ?? 3,

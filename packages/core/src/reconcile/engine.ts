@@ -8,7 +8,7 @@ import { applyPlan } from './apply.js';
 import { planSpecs } from './plan.js';
 import type { ApplyOptions, ApplyReport, Plan, PlanOptions } from './plan-types.js';
 import type { KeyedSerializer } from './serializer.js';
-import { type AnyKind, createState, type EngineState, prepare } from './state.js';
+import { type AnyKind, checkCounts, createState, type EngineState, prepare } from './state.js';
 
 /** Options of {@link createEngine}. */
 export interface EngineOptions {
@@ -89,6 +89,13 @@ export function engineOver<Spec, Raw, Kind extends string>(state: EngineState): 
     apply: async (plan, applyOptions) => (await applyPlan(state, plan as Plan, applyOptions)) as ApplyReport<Spec, Raw, Kind>,
     async ensure(specs, ensureOptions = {}) {
       const prepared = prepare(state, specs, 'ensure');
+      checkCounts(state, 'ensure', ensureOptions as Record<string, unknown>, {
+        listConcurrency: 1,
+        maxItems: 1,
+        concurrency: 1,
+        rateLimitRetries: 0,
+        maxRetryAfter: 0,
+      });
       const split = splitOptions(ensureOptions);
       const keys = prepared.map((item) => item.lockKey);
       return state.serializer.run(keys, async () => {

@@ -10,7 +10,7 @@ import type { ConflictReason } from './errors.js';
 import { type FieldChange, redactDiff } from './kind.js';
 import type { Plan, PlanConflict, PlanEntry, PlanOptions } from './plan-types.js';
 import { mapBounded } from './pool.js';
-import { type AnyKind, type EngineState, maskedKey, type Prepared, splitIgnored, stableKey } from './state.js';
+import { type AnyKind, checkCounts, type EngineState, maskedKey, type Prepared, splitIgnored, stableKey } from './state.js';
 
 interface ScopeGroup {
   kind: string;
@@ -85,6 +85,7 @@ function groupScopes(state: EngineState, prepared: Prepared[], pruning: boolean)
  * @internal
  */
 export async function planSpecs(state: EngineState, prepared: Prepared[], options: PlanOptions = {}): Promise<Plan> {
+  checkCounts(state, 'plan', options as Record<string, unknown>, { listConcurrency: 1, maxItems: 1 });
   const prefix = checkPrefix(state, options);
   const maxItems = options.maxItems ?? 100_000;
   const sequence = ++state.sequence;

@@ -175,3 +175,16 @@ export function learnIgnored(state: EngineState, kind: string, remaining: FieldC
 export function versionOf(table: AnyKind, hook: unknown): string {
   return stableKey(table.version ? table.version(hook) : hook);
 }
+
+/** Checks the engine's numeric options: whole numbers from `min`, or absent. */
+export function checkCounts(state: EngineState, operation: string, options: Record<string, unknown>, names: Record<string, number>): void {
+  for (const [name, min] of Object.entries(names)) {
+    const value = options[name];
+    if (value === undefined || (Number.isInteger(value) && (value as number) >= min)) continue;
+    throw new InputError(`[${state.provider}] ${operation}: invalid "${name}": must be a whole number from ${min}`, {
+      provider: state.provider,
+      operation,
+      field: name,
+    });
+  }
+}
