@@ -164,6 +164,23 @@ describe('prune', () => {
     expect([...service.hooks.values()].map((item) => item.name).sort()).toEqual(['elsewhere', 'look-alike']);
   });
 
+  it('never prunes a registration a spec matched in another scope that lists it too', async () => {
+    const { hook: base } = referenceKinds(client);
+    // The spec's scope and the kind's own scope have different keys but list the same team.
+    const overlapping = defineKind({
+      ...base,
+      scope: (spec) => ({ team: spec.team }) as unknown as string,
+      scopes: () => ['team1'],
+      list: (scope, options) => client.hooks.list(typeof scope === 'string' ? scope : (scope as { team: string }).team, options),
+    });
+    const provider = defineProvider<ReferenceSpec, unknown>({ id: 'reference' as ProviderId, kinds: { hook: overlapping } });
+    const kept = await client.hooks.create({ team: 'team1', name: 'hook 1', url: `${prefix}1`, events: ['push'] });
+    const plan = await provider.plan([hook(1)], { prune: { urlPrefix: prefix } });
+    expect(listRequests()).toHaveLength(2);
+    expect(plan.entries[0]!.webhook?.id).toBe(kept.id);
+    expect(plan.deletions).toEqual([]);
+  });
+
   it('leaves a planned deletion alone when it moved out of the prefix since the plan', async () => {
     const target = await client.hooks.create({ team: 'team1', name: 'old', url: `${prefix}old` });
     const provider = referenceProvider(client, { teams: ['team1'] });

@@ -92,13 +92,15 @@ export async function planSpecs(state: EngineState, prepared: Prepared[], option
   const { prune: _prune, listConcurrency, maxItems: _max, ...callOptions } = options;
   const groups = groupScopes(state, prepared, prefix !== undefined);
   const pruned: { table: AnyKind; kind: string; hook: unknown; webhook: NormalizedWebhook }[] = [];
+  /** `kind#id` of every registration some spec matched, in any scope: never pruned. */
+  const wanted = new Set<string>();
+  const seenPruned = new Set<string>();
 
   const listed = await mapBounded(
     groups,
     listConcurrency ?? 4,
     async (group) => {
       const seenCandidates = new Set<string>();
-      const seenPruned = new Set<string>();
       let count = 0;
       for await (const hook of group.table.list(group.scope, { ...callOptions, maxItems })) {
         if (++count > maxItems) {
@@ -116,20 +118,23 @@ export async function planSpecs(state: EngineState, prepared: Prepared[], option
         const matched = hits.length > 0;
         if (matched) {
           const id = group.table.view(hook).id;
+          wanted.add(`${group.kind}#${id}`);
           if (seenCandidates.has(id)) continue;
           seenCandidates.add(id);
           for (const specs of hits) for (const item of specs) item.candidates.push(hook);
         }
         if (matched || prefix === undefined) continue;
         const webhook = group.table.view(hook);
-        if (!underPrefix(webhook, prefix) || seenPruned.has(webhook.id)) continue;
-        seenPruned.add(webhook.id);
+        if (!underPrefix(webhook, prefix) || seenPruned.has(`${group.kind}#${webhook.id}`)) continue;
+        seenPruned.add(`${group.kind}#${webhook.id}`);
         pruned.push({ table: group.table, kind: group.kind, hook, webhook });
       }
     },
     options.signal,
   );
   for (const result of listed) if (result.status === 'rejected') throw result.reason;
+  // A registration listed in two scopes (a team's and the whole account's) is wanted if any spec matched it.
+  const deletions = pruned.filter((item) => !wanted.has(`${item.kind}#${item.webhook.id}`));
 
   const matches = new Map<number, unknown>();
   const conflicts = new Map<number, { reason: ConflictReason; message: string; hooks: unknown[] }>();
@@ -210,9 +215,9 @@ export async function planSpecs(state: EngineState, prepared: Prepared[], option
   const plan: Plan = {
     provider: state.provider,
     entries,
-    deletions: pruned.map(({ kind, webhook }) => ({ kind, webhook })),
+    deletions: deletions.map(({ kind, webhook }) => ({ kind, webhook })),
     ...(prefix !== undefined ? { urlPrefix: prefix } : {}),
   };
-  state.plans.set(plan, { sequence, prepared, hooks: matches, diffs, deletions: pruned });
+  state.plans.set(plan, { sequence, prepared, hooks: matches, diffs, deletions });
   return plan;
 }
