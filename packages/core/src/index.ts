@@ -14,7 +14,56 @@ export {
   TimeoutError,
   type TransportErrorOptions,
 } from './errors.js';
-export { collect, type Page, type Paginated, paginate, single } from './pagination.js';
+export {
+  collect,
+  ListLimitError,
+  type ListLimitErrorOptions,
+  type Page,
+  type Paginated,
+  type PaginateOptions,
+  paginate,
+  single,
+} from './pagination.js';
+export { createEngine, type Engine, type EngineOptions } from './reconcile/engine.js';
+export {
+  ConflictError,
+  type ConflictErrorOptions,
+  type ConflictReason,
+  IncompleteWriteError,
+  type IncompleteWriteErrorOptions,
+} from './reconcile/errors.js';
+export {
+  changesFromDiff,
+  type DiffFieldsOptions,
+  defineKind,
+  diffFields,
+  type FieldChange,
+  type IdentityPart,
+  type KindTable,
+  redactDiff,
+  sameValue,
+} from './reconcile/kind.js';
+export type {
+  ApplyOptions,
+  ApplyReport,
+  ApplyResult,
+  DeletionResult,
+  Plan,
+  PlanConflict,
+  PlanDeletion,
+  PlanEntry,
+  PlanOptions,
+} from './reconcile/plan-types.js';
+export { createRateGate, mapBounded, type RateGate, type RateGateOptions } from './reconcile/pool.js';
+export { defineProvider, type KitProvider, type ProviderDefinition } from './reconcile/provider-kit.js';
+export {
+  createKeyedSerializer,
+  type KeyedSerializer,
+  type ReadModifyWriteOptions,
+  readModifyWrite,
+} from './reconcile/serializer.js';
+export type { AnyKind } from './reconcile/state.js';
+export { type AllOrNothingOptions, allOrNothing, type StepContext } from './reconcile/steps.js';
 export { maxBodyBytes } from './transport/body.js';
 export { sharedBudget } from './transport/budget.js';
 export { createTransport } from './transport/client.js';

@@ -1,3 +1,6 @@
+import type { FieldChange } from './reconcile/kind.js';
+import type { ApplyOptions, ApplyReport, Plan, PlanOptions } from './reconcile/plan-types.js';
+
 /** The id of each provider package. */
 export type ProviderId = 'circuit' | 'gosquared' | 'mattermost' | 'instance';
 
@@ -75,7 +78,10 @@ export interface CallOptions {
 }
 
 /** Options of a provider's `list`. */
-export interface ListOptions extends CallOptions {}
+export interface ListOptions extends CallOptions {
+  /** The most registrations listed before failing (a guard against servers that never stop). Default 100 000. */
+  maxItems?: number;
+}
 
 /** Points at one registration: its kind and its id. Any normalized {@link NormalizedWebhook} is a valid ref. */
 export interface WebhookRef<Kind extends string = string> {
@@ -117,6 +123,10 @@ export interface EnsureResult<Raw = unknown, Kind extends string = string> {
   action: 'created' | 'updated' | 'unchanged';
   /** The registration as it is now. */
   webhook: NormalizedWebhook<Raw, Kind>;
+  /** For `updated`: the fields changed. */
+  diff?: FieldChange[];
+  /** Fields the spec sets that the server does not keep (dropped or forced); reported, not written again. */
+  ignored?: FieldChange[];
 }
 
 /**
@@ -144,4 +154,13 @@ export interface WebhookProvider<Spec, Raw, Kind extends string = string, Change
   delete(ref: WebhookRef<Kind>, options?: CallOptions): Promise<void>;
   /** Makes one registration match `spec`, creating or updating it only when needed. */
   ensure(spec: Spec, options?: CallOptions): Promise<EnsureResult<Raw, Kind>>;
+  /**
+   * What `ensureAll(specs)` would do, with no write: per spec `create`, `update` (field diff),
+   * `unchanged` or `conflict`, plus pruning's deletions. Present on providers built with `defineProvider`.
+   */
+  plan?(specs: readonly Spec[], options?: PlanOptions): Promise<Plan<Spec, Raw, Kind>>;
+  /** Performs a plan from `plan`, re-checking each registration first. Present with `plan`. */
+  apply?(plan: Plan<Spec, Raw, Kind>, options?: ApplyOptions): Promise<ApplyReport<Spec, Raw, Kind>>;
+  /** `plan` then `apply` for many specs at once. Present with `plan`. */
+  ensureAll?(specs: readonly Spec[], options?: PlanOptions & ApplyOptions): Promise<ApplyReport<Spec, Raw, Kind>>;
 }

@@ -1,0 +1,303 @@
+#!/usr/bin/env node
+// The reconcile engine's costs, on a reference provider built with core's kit (defineKind +
+// defineProvider) over a fake service in its own process (real loopback sockets):
+//   1. requests of an ensure of 100 specs over 1,000 registrations, and of the same ensure again;
+//   2. wall time of a second ensure of 160 specs over 4 scopes with 15 ms added to every request,
+//      against its critical path (the longest chain of requests that must run one after another);
+//   3. old space while planning over 100,000 registrations, in a client process capped at 64 MB.
+//   node bench/reconcile.mjs          (needs `pnpm exec turbo run build`; about 30 s)
+import { fork } from 'node:child_process';
+import { getHeapSpaceStatistics } from 'node:v8';
+import * as v from 'valibot';
+
+const mode = process.argv[2];
+const perPage = 200;
+
+/** The fake service: team-scoped hooks, paged at most 200 a page; `synthetic` teams are generated on the fly. */
+async function serve() {
+  const { createFakeServer } = await import('@hooks/core/testing');
+  const latency = Number(process.env.LATENCY_MS ?? 0);
+  const hooks = new Map();
+  let next = 0;
+  const synthetic = Number(process.env.SYNTHETIC ?? 0);
+  const server = await createFakeServer({
+    before: async () => {
+      if (latency > 0) await new Promise((resolve) => setTimeout(resolve, latency));
+      return undefined;
+    },
+  });
+  const make = (team, name, url) => {
+    const id = (next++).toString(36).padStart(8, '0');
+    const hook = { id, team, name, url, events: ['push'], createdAt: next, updatedAt: next };
+    hooks.set(id, hook);
+    return hook;
+  };
+  server.route('POST', '/seed/:team/:count', (request) => {
+    for (let index = 0; index < Number(request.params.count); index++)
+      make(request.params.team, `seed ${index}`, `https://elsewhere.example/${index}`);
+    return { status: 204 };
+  });
+  server.route('GET', '/count', () => ({
+    status: 200,
+    json: { requests: server.log.length, writes: server.log.filter((e) => e.method !== 'GET').length },
+  }));
+  server.route('GET', '/v1/teams/:team/hooks', (request) => {
+    const size = Math.min(Number(request.query.get('per_page') ?? 60), perPage);
+    const page = Number(request.query.get('page') ?? 0);
+    if (request.params.team === 'synthetic') {
+      const start = page * size;
+      const items = [];
+      for (let index = start; index < Math.min(start + size, synthetic); index++) {
+        items.push({
+          id: index.toString(36).padStart(8, '0'),
+          team: 'synthetic',
+          name: `synthetic hook ${index}`,
+          url: `https://elsewhere.example/${index}`,
+          events: ['push', 'tag'],
+          createdAt: index,
+          updatedAt: index,
+        });
+      }
+      return { status: 200, json: items };
+    }
+    const all = [...hooks.values()].filter((hook) => hook.team === request.params.team);
+    return { status: 200, json: all.slice(page * size, (page + 1) * size) };
+  });
+  server.route('GET', '/v1/hooks/:id', (request) => {
+    const hook = hooks.get(request.params.id);
+    return hook ? { status: 200, json: hook } : { status: 404, json: { message: 'not found' } };
+  });
+  server.route('POST', '/v1/teams/:team/hooks', (request) => ({
+    status: 201,
+    json: make(request.params.team, request.body.name, request.body.url),
+  }));
+  server.route('PUT', '/v1/hooks/:id', (request) => {
+    const hook = hooks.get(request.params.id);
+    if (!hook) return { status: 404, json: { message: 'not found' } };
+    Object.assign(hook, { name: request.body.name, url: request.body.url, events: request.body.events, updatedAt: ++next });
+    return { status: 200, json: hook };
+  });
+  process.send({ url: server.url });
+  process.on('disconnect', () => server.close().then(() => process.exit(0)));
+}
+
+/** The reference provider: one kind, identity team + name, events compared as a set. */
+async function referenceProvider(baseUrl) {
+  const core = await import('@hooks/core');
+  const hook = v.object({
+    id: v.string(),
+    team: v.string(),
+    name: v.string(),
+    url: v.string(),
+    events: v.array(v.string()),
+    createdAt: v.number(),
+    updatedAt: v.number(),
+  });
+  const transport = core.createTransport({
+    provider: 'reference',
+    baseUrl: `${baseUrl}/v1`,
+    auth: { type: 'bearer', token: 'bench-token' },
+    retry: 0,
+  });
+  const request = (spec) => transport.request(spec);
+  const kind = core.defineKind({
+    kind: 'hook',
+    check: (spec) => spec,
+    scope: (spec) => spec.team,
+    list: (team, options) =>
+      core.paginate(
+        0,
+        async (page) => {
+          const items = await request({
+            operation: 'hooks.list',
+            method: 'GET',
+            path: core.joinPath('teams', team, 'hooks'),
+            query: { page, per_page: perPage },
+            schema: v.array(hook),
+            options,
+          });
+          return { items, next: items.length < perPage ? undefined : page + 1 };
+        },
+        { maxItems: options.maxItems },
+      ),
+    get: (id, options) => request({ operation: 'hooks.get', method: 'GET', path: core.joinPath('hooks', id), schema: hook, options }),
+    create: (spec, options) =>
+      request({
+        operation: 'hooks.create',
+        method: 'POST',
+        path: core.joinPath('teams', spec.team, 'hooks'),
+        json: spec,
+        schema: hook,
+        options,
+      }),
+    update: (id, changes, options) =>
+      core.readModifyWrite({
+        provider: 'reference',
+        operation: 'hooks.update',
+        read: (o) => request({ operation: 'hooks.get', method: 'GET', path: core.joinPath('hooks', id), schema: hook, options: o }),
+        version: (current) => current.updatedAt,
+        write: (current, o) =>
+          request({
+            operation: 'hooks.update',
+            method: 'PUT',
+            path: core.joinPath('hooks', id),
+            json: { ...current, ...changes },
+            schema: hook,
+            options: o,
+          }),
+        options,
+      }),
+    remove: (id, options) => request({ operation: 'hooks.delete', method: 'DELETE', path: core.joinPath('hooks', id), options }),
+    view: (item) => ({
+      provider: 'mattermost',
+      kind: 'hook',
+      id: item.id,
+      name: item.name,
+      urls: [item.url],
+      events: item.events,
+      enabled: true,
+      raw: item,
+    }),
+    stored: (spec) => spec,
+    identity: (item) => [item.team, item.name],
+    diff: (want, have) => core.diffFields(want, have, { sets: ['events'], skip: ['team'] }),
+    version: (item) => item.updatedAt,
+  });
+  return core.defineProvider({ id: 'mattermost', kinds: { hook: kind } });
+}
+
+function startServer(env = {}) {
+  return new Promise((resolve, reject) => {
+    const child = fork(import.meta.filename, ['serve'], {
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
+    child.once('message', (message) => resolve({ url: message.url, stop: () => child.disconnect() }));
+    child.once('error', reject);
+  });
+}
+
+const counts = async (url) => (await fetch(`${url}/count`)).json();
+
+async function requestsCase() {
+  const server = await startServer();
+  try {
+    await fetch(`${server.url}/seed/team1/1000`, { method: 'POST' });
+    const provider = await referenceProvider(server.url);
+    const specs = Array.from({ length: 100 }, (_, n) => ({
+      team: 'team1',
+      name: `bench ${n}`,
+      url: `https://app.example/hooks/${n}`,
+      events: ['push'],
+    }));
+    const base = await counts(server.url);
+    const first = await provider.ensureAll(specs);
+    const afterFirst = await counts(server.url);
+    const second = await provider.ensureAll(specs);
+    const afterSecond = await counts(server.url);
+    const requests = (a, b) => b.requests - a.requests - 1; // minus the /count call itself
+    return {
+      firstOk: first.ok,
+      firstRequests: requests(base, afterFirst),
+      firstWrites: afterFirst.writes - base.writes,
+      secondRequests: requests(afterFirst, afterSecond),
+      secondWrites: afterSecond.writes - afterFirst.writes,
+      secondUnchanged: second.results.filter((result) => result.action === 'unchanged').length,
+    };
+  } finally {
+    server.stop();
+  }
+}
+
+async function latencyCase() {
+  const latency = 15;
+  const server = await startServer({ LATENCY_MS: String(latency) });
+  try {
+    for (const team of ['t1', 't2', 't3', 't4']) await fetch(`${server.url}/seed/${team}/250`, { method: 'POST' });
+    const provider = await referenceProvider(server.url);
+    const specs = ['t1', 't2', 't3', 't4'].flatMap((team) =>
+      Array.from({ length: 40 }, (_, n) => ({ team, name: `bench ${n}`, url: `https://app.example/hooks/${team}/${n}`, events: ['push'] })),
+    );
+    await provider.ensureAll(specs);
+    const base = await counts(server.url);
+    const started = performance.now();
+    const report = await provider.ensureAll(specs);
+    const wall = performance.now() - started;
+    const after = await counts(server.url);
+    // Each scope has 250 + 40 = 290 hooks: 2 pages listed one after the other; scopes run in parallel.
+    const criticalPath = 2 * latency;
+    return {
+      specs: specs.length,
+      requests: after.requests - base.requests - 1,
+      wallMs: Math.round(wall),
+      criticalPathMs: criticalPath,
+      unchanged: report.results.every((r) => r.action === 'unchanged'),
+    };
+  } finally {
+    server.stop();
+  }
+}
+
+async function planMemory() {
+  const provider = await referenceProvider(process.env.SERVER_URL);
+  const old = () => getHeapSpaceStatistics().find((space) => space.space_name === 'old_space').space_used_size;
+  globalThis.gc();
+  const before = old();
+  let peak = before;
+  const sampler = setInterval(() => {
+    peak = Math.max(peak, old());
+  }, 5);
+  const specs = Array.from({ length: 100 }, (_, n) => ({
+    team: 'synthetic',
+    name: `synthetic hook ${n * 997}`,
+    url: `https://elsewhere.example/${n * 997}`,
+    events: ['tag', 'push'],
+  }));
+  const started = performance.now();
+  const plan = await provider.plan(specs, { prune: { urlPrefix: 'https://app.example/hooks/' } });
+  const wall = performance.now() - started;
+  clearInterval(sampler);
+  peak = Math.max(peak, old());
+  globalThis.gc();
+  const retained = old() - before;
+  process.send({
+    entries: plan.entries.length,
+    unchanged: plan.entries.filter((entry) => entry.action === 'unchanged').length,
+    beforeMb: before / 2 ** 20,
+    peakMb: peak / 2 ** 20,
+    retainedMb: retained / 2 ** 20,
+    wallMs: Math.round(wall),
+  });
+}
+
+async function memoryCase() {
+  const total = 100_000;
+  const server = await startServer({ SYNTHETIC: String(total) });
+  try {
+    return await new Promise((resolve, reject) => {
+      const child = fork(import.meta.filename, ['plan-memory'], {
+        env: { ...process.env, SERVER_URL: server.url },
+        execArgv: ['--max-old-space-size=64', '--expose-gc'],
+        stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      });
+      child.once('message', (message) => resolve({ registrations: total, ...message }));
+      child.once(
+        'exit',
+        (code) => code !== 0 && reject(new Error(`the planning process exited with ${code} (out of its 64 MB old space?)`)),
+      );
+    });
+  } finally {
+    server.stop();
+  }
+}
+
+if (mode === 'serve') await serve();
+else if (mode === 'plan-memory') await planMemory();
+else {
+  const requests = await requestsCase();
+  console.log('ensure of 100 specs over 1,000 registrations:', requests);
+  const latency = await latencyCase();
+  console.log('second ensure of 160 specs over 4 scopes, 15 ms per request:', latency);
+  const memory = await memoryCase();
+  console.log('plan over 100,000 registrations (old space capped at 64 MB):', memory);
+}
