@@ -19,21 +19,21 @@ export interface CircuitSettings extends TransportSettings {
    * The REST API v2 root, such as `https://eu.yourcircuit.com/rest/v2`.
    * Default: the sandbox, `https://circuitsandbox.net/rest/v2`.
    */
-  baseUrl?: string;
+  baseUrl?: string | undefined;
   /**
    * How list fields (`filter`, `userIds`) travel in form bodies. `'repeat'` (default) sends one
    * key per item, as the spec's `collectionFormat: multi` says (`filter=A&filter=B`); `'comma'`
    * sends one comma-joined value (`filter=A%2CB`), as the generated Circuit clients do, for
    * servers that want that.
    */
-  arrayFormat?: 'repeat' | 'comma';
+  arrayFormat?: 'repeat' | 'comma' | undefined;
   /** With a `token` function: on a 401, ask it again and retry once. Default false. */
-  refreshOnUnauthorized?: boolean;
+  refreshOnUnauthorized?: boolean | undefined;
   /**
    * Headers added to every request. An `accept` header is ignored: the client always sends
    * `Accept: application/json`, the only format it reads.
    */
-  headers?: Record<string, string>;
+  headers?: Record<string, string> | undefined;
 }
 
 /** A Circuit REST API v2 client for the operations of the `OutgoingWebhooksApi`. */

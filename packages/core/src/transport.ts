@@ -10,6 +10,7 @@ import {
   reasonForStatus,
   TimeoutError,
 } from './errors.js';
+import { endSentence } from './sentence.js';
 import type { CallOptions, Clock, RetrySettings, TransportSettings } from './types.js';
 import { assertHeaderSafe, baseUrlSchema, parseInput } from './validation.js';
 
@@ -731,10 +732,10 @@ export function createTransport(options: TransportOptions): Transport {
       const said = details
         ? ` — ${details.join('; ')}`
         : ` (${describeType(contentType)}, ${bytes.byteLength}${bytes.byteLength >= maxErrorBodyBytes ? '+' : ''} bytes)`;
-      const hint = refinement.hint ? ` ${refinement.hint}.` : '';
+      const hint = refinement.hint ? ` ${endSentence(refinement.hint)}` : '';
       const maybeApplied = !idempotent && status >= 500;
       const error = new ApiError(
-        `[${provider}] ${operation} failed: ${what}${said}.${hint}${reason === 'rate-limited' && retryAfterMs !== undefined ? ` Retry after ${Math.ceil(retryAfterMs / 1000)} s.` : ''}`,
+        `[${provider}] ${operation} failed: ${endSentence(`${what}${said}`)}${hint}${reason === 'rate-limited' && retryAfterMs !== undefined ? ` Retry after ${Math.ceil(retryAfterMs / 1000)} s.` : ''}`,
         {
           provider,
           operation,

@@ -23,7 +23,7 @@ export interface GoSquaredSettings extends TransportSettings {
   /** The Account API's base URL. Default `https://api.gosquared.com/account/v1`. */
   baseUrl?: string | undefined;
   /** Retries: a number of retries, or `RetrySettings` from `@hooks/core`. Default 3 attempts in all. */
-  retry?: number | RetrySettings;
+  retry?: number | RetrySettings | undefined;
 }
 
 /** A GoSquared client: the webhooks of one project and their triggers. */

@@ -21,7 +21,7 @@ export interface MattermostSettings extends TransportSettings {
    */
   token: TokenSource;
   /** With a function `token`: on a 401, ask it again and retry once. Default false. */
-  refreshOnUnauthorized?: boolean;
+  refreshOnUnauthorized?: boolean | undefined;
 }
 
 /** A Mattermost client: its incoming and outgoing webhooks. */
