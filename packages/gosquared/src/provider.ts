@@ -115,8 +115,8 @@ function toInput(trigger: GoSquaredTrigger): GoSquaredTriggerCreateInput {
  * gets the placeholder `'all'`. These are several requests, not one transaction:
  * if one fails midway, the webhook may hold part of the wanted triggers; `ensure` again finishes it.
  *
- * @throws {@link @hooks/core!index.InputError | InputError} for an invalid spec, ref or changes, or an unknown key in them (before any request).
- * @throws {@link @hooks/core!index.ApiError | ApiError} when GoSquared refuses one of the requests.
+ * @throws {@link @hooks/core!"@hooks/core".InputError | InputError} for an invalid spec, ref or changes, or an unknown key in them (before any request).
+ * @throws {@link @hooks/core!"@hooks/core".ApiError | ApiError} when GoSquared refuses one of the requests.
  * @example
  * ```ts
  * const adapter = goSquaredProvider(createGoSquared({ apiKey, siteToken }));

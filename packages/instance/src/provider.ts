@@ -108,8 +108,8 @@ async function apply(client: InstanceClient, id: string, changes: InstanceChange
  * console.log(action, webhook.events); // 'created', ['qrcodeUpdate', 'stateInstance', …]
  * ```
  *
- * @throws {@link @hooks/core!index.InputError | InputError} from every method when a ref, spec or change is invalid (before any request).
- * @throws {@link @hooks/core!index.ApiError | ApiError} from every method when the service refuses (reason `not-found` for an unknown id).
+ * @throws {@link @hooks/core!"@hooks/core".InputError | InputError} from every method when a ref, spec or change is invalid (before any request).
+ * @throws {@link @hooks/core!"@hooks/core".ApiError | ApiError} from every method when the service refuses (reason `not-found` for an unknown id).
  */
 export function instanceProvider(client: InstanceClient): InstanceProvider {
   const schemas = inputSchemas(client.eventFlags);

@@ -26,8 +26,8 @@ export interface InstanceWebhookResource {
    * complete flag set) follows the create. If that one fails, the new webhook is deleted (best
    * effort) before the error is thrown, so a failed create normally leaves nothing behind.
    *
-   * @throws {@link @hooks/core!index.InputError | InputError} when `input` is invalid (before any request).
-   * @throws {@link @hooks/core!index.ApiError | ApiError} when the service refuses (400 validation, 401 token).
+   * @throws {@link @hooks/core!"@hooks/core".InputError | InputError} when `input` is invalid (before any request).
+   * @throws {@link @hooks/core!"@hooks/core".ApiError | ApiError} when the service refuses (400 validation, 401 token).
    * @example
    * ```ts
    * const webhook = await instance.webhooks.create({
@@ -41,7 +41,7 @@ export interface InstanceWebhookResource {
   /**
    * Every webhook of the instance (`GET webhook`, one request, no paging), each with its flags.
    *
-   * @throws {@link @hooks/core!index.ApiError | ApiError} when the service refuses.
+   * @throws {@link @hooks/core!"@hooks/core".ApiError | ApiError} when the service refuses.
    * @example
    * ```ts
    * for await (const webhook of instance.webhooks.list()) console.log(webhook.name, webhook.url);
@@ -52,8 +52,8 @@ export interface InstanceWebhookResource {
   /**
    * One webhook (`GET webhook/:webhookId`).
    *
-   * @throws {@link @hooks/core!index.InputError | InputError} when `webhookId` is not a safe opaque id.
-   * @throws {@link @hooks/core!index.ApiError | ApiError} with reason `'not-found'` for an unknown id (the service answers 400 or 404).
+   * @throws {@link @hooks/core!"@hooks/core".InputError | InputError} when `webhookId` is not a safe opaque id.
+   * @throws {@link @hooks/core!"@hooks/core".ApiError | ApiError} with reason `'not-found'` for an unknown id (the service answers 400 or 404).
    * @example
    * ```ts
    * const webhook = await instance.webhooks.get(webhookId);
@@ -67,8 +67,8 @@ export interface InstanceWebhookResource {
    * requests**: `GET webhook/:webhookId`, then `PUT webhook/:webhookId` with the complete
    * `{name, url, enabled}`. Event flags are not touched (see `setEvents`).
    *
-   * @throws {@link @hooks/core!index.InputError | InputError} when `webhookId` or `changes` is invalid, or `changes` is empty.
-   * @throws {@link @hooks/core!index.ApiError | ApiError} with reason `'not-found'` for an unknown id.
+   * @throws {@link @hooks/core!"@hooks/core".InputError | InputError} when `webhookId` or `changes` is invalid, or `changes` is empty.
+   * @throws {@link @hooks/core!"@hooks/core".ApiError | ApiError} with reason `'not-found'` for an unknown id.
    * @example
    * ```ts
    * await instance.webhooks.update(webhookId, { enabled: false });
@@ -87,8 +87,8 @@ export interface InstanceWebhookResource {
    * webhook), else the complete set that was sent. No third request is made, so `updatedAt`
    * may be the previous one.
    *
-   * @throws {@link @hooks/core!index.InputError | InputError} when `webhookId` or `changes` is invalid, names a flag the client does not know, or is empty.
-   * @throws {@link @hooks/core!index.ApiError | ApiError} with reason `'not-found'` for an unknown id, `'bad-request'` for a flag the server does not know.
+   * @throws {@link @hooks/core!"@hooks/core".InputError | InputError} when `webhookId` or `changes` is invalid, names a flag the client does not know, or is empty.
+   * @throws {@link @hooks/core!"@hooks/core".ApiError | ApiError} with reason `'not-found'` for an unknown id, `'bad-request'` for a flag the server does not know.
    * @example
    * ```ts
    * const webhook = await instance.webhooks.setEvents(webhookId, { messagesSet: false, presenceUpdate: false });
@@ -98,8 +98,8 @@ export interface InstanceWebhookResource {
   /**
    * Deletes a webhook (`DELETE webhook/:webhookId`); any 2xx answer is success: JSON, text or no body.
    *
-   * @throws {@link @hooks/core!index.InputError | InputError} when `webhookId` is not a safe opaque id.
-   * @throws {@link @hooks/core!index.ApiError | ApiError} with reason `'not-found'` for an unknown id.
+   * @throws {@link @hooks/core!"@hooks/core".InputError | InputError} when `webhookId` is not a safe opaque id.
+   * @throws {@link @hooks/core!"@hooks/core".ApiError | ApiError} with reason `'not-found'` for an unknown id.
    * @example
    * ```ts
    * await instance.webhooks.delete(webhookId);

@@ -20,8 +20,8 @@ export interface MattermostIncomingResource {
   /**
    * Creates an incoming webhook for a channel (`POST /hooks/incoming`, answered 201).
    *
-   * @throws {@link @hooks/core!index.InputError} for invalid input, before any request.
-   * @throws {@link @hooks/core!index.ApiError} when Mattermost refuses (400 validation, 403 permission, 404 channel, 501 switched off).
+   * @throws {@link @hooks/core!"@hooks/core".InputError} for invalid input, before any request.
+   * @throws {@link @hooks/core!"@hooks/core".ApiError} when Mattermost refuses (400 validation, 403 permission, 404 channel, 501 switched off).
    * @example
    * ```ts
    * const hook = await mattermost.incoming.create({ channelId, displayName: 'CI' });
@@ -33,7 +33,7 @@ export interface MattermostIncomingResource {
    * Every incoming webhook the token can see, fetched a page at a time while you iterate
    * (`GET /hooks/incoming`). Stops at the first page shorter than `perPage`.
    *
-   * @throws {@link @hooks/core!index.InputError} at once for an invalid query.
+   * @throws {@link @hooks/core!"@hooks/core".InputError} at once for an invalid query.
    * @example
    * ```ts
    * for await (const hook of mattermost.incoming.list({ teamId })) console.log(hook.displayName);
@@ -45,7 +45,7 @@ export interface MattermostIncomingResource {
    * One page of incoming webhooks, with the total count when `includeTotalCount` is set and the
    * server supports it (both answer shapes are accepted).
    *
-   * @throws {@link @hooks/core!index.InputError} for an invalid query.
+   * @throws {@link @hooks/core!"@hooks/core".InputError} for an invalid query.
    * @example
    * ```ts
    * const { items, totalCount } = await mattermost.incoming.listPage({ teamId, page: 0, perPage: 60, includeTotalCount: true });
@@ -55,8 +55,8 @@ export interface MattermostIncomingResource {
   /**
    * One incoming webhook (`GET /hooks/incoming/{id}`).
    *
-   * @throws {@link @hooks/core!index.InputError} when `id` is not a Mattermost id.
-   * @throws {@link @hooks/core!index.ApiError} with reason `not-found` when it does not exist (or was deleted).
+   * @throws {@link @hooks/core!"@hooks/core".InputError} when `id` is not a Mattermost id.
+   * @throws {@link @hooks/core!"@hooks/core".ApiError} with reason `not-found` when it does not exist (or was deleted).
    * @example
    * ```ts
    * const hook = await mattermost.incoming.get('hawos4dqtby53pd64o4a4cmeoo');
@@ -68,8 +68,8 @@ export interface MattermostIncomingResource {
    * hook, so this makes **two requests**: it reads the current hook, applies `changes`, and
    * writes the complete hook back (the server answers 201).
    *
-   * @throws {@link @hooks/core!index.InputError} for invalid changes, before any request.
-   * @throws {@link @hooks/core!index.ApiError} when Mattermost refuses (400 other team's channel, 403, 404).
+   * @throws {@link @hooks/core!"@hooks/core".InputError} for invalid changes, before any request.
+   * @throws {@link @hooks/core!"@hooks/core".ApiError} when Mattermost refuses (400 other team's channel, 403, 404).
    * @example
    * ```ts
    * await mattermost.incoming.update(hook.id, { displayName: 'CI (prod)' }); // description, channel… stay
@@ -79,7 +79,7 @@ export interface MattermostIncomingResource {
   /**
    * Deletes an incoming webhook (`DELETE /hooks/incoming/{id}`; Mattermost keeps it as deleted).
    *
-   * @throws {@link @hooks/core!index.ApiError} with reason `not-found` when it does not exist.
+   * @throws {@link @hooks/core!"@hooks/core".ApiError} with reason `not-found` when it does not exist.
    * @example
    * ```ts
    * await mattermost.incoming.delete(hook.id);
@@ -90,7 +90,7 @@ export interface MattermostIncomingResource {
    * The URL that posts into the hook's channel, `{baseUrl}/hooks/{id}`. Treat it as a secret:
    * anyone who has it can post.
    *
-   * @throws {@link @hooks/core!index.InputError} when `id` is not a Mattermost id.
+   * @throws {@link @hooks/core!"@hooks/core".InputError} when `id` is not a Mattermost id.
    * @example
    * ```ts
    * await fetch(mattermost.incoming.hookUrl(hook.id), { method: 'POST', body: JSON.stringify({ text: 'hi' }) });

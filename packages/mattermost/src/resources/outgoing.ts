@@ -21,8 +21,8 @@ export interface MattermostOutgoingResource {
    * Creates an outgoing webhook (`POST /hooks/outgoing`, answered 201). The answer carries the
    * hook's `token`, the secret every delivery includes.
    *
-   * @throws {@link @hooks/core!index.InputError} for invalid input, before any request (limits, URLs, trigger words required without a channel).
-   * @throws {@link @hooks/core!index.ApiError} with reason `conflict` when another hook of the team already has the same
+   * @throws {@link @hooks/core!"@hooks/core".InputError} for invalid input, before any request (limits, URLs, trigger words required without a channel).
+   * @throws {@link @hooks/core!"@hooks/core".ApiError} with reason `conflict` when another hook of the team already has the same
    * channel and shares a trigger word and a callback URL (Mattermost answers 500; never retried).
    * @example
    * ```ts
@@ -37,7 +37,7 @@ export interface MattermostOutgoingResource {
    * Every outgoing webhook the token can see, fetched a page at a time while you iterate
    * (`GET /hooks/outgoing`). `channelId` wins over `teamId`. Stops at the first short page.
    *
-   * @throws {@link @hooks/core!index.InputError} at once for an invalid query.
+   * @throws {@link @hooks/core!"@hooks/core".InputError} at once for an invalid query.
    * @example
    * ```ts
    * for await (const hook of mattermost.outgoing.list({ teamId })) console.log(hook.triggerWords);
@@ -47,7 +47,7 @@ export interface MattermostOutgoingResource {
   /**
    * One page of outgoing webhooks.
    *
-   * @throws {@link @hooks/core!index.InputError} for an invalid query.
+   * @throws {@link @hooks/core!"@hooks/core".InputError} for an invalid query.
    * @example
    * ```ts
    * const { items } = await mattermost.outgoing.listPage({ channelId, page: 1, perPage: 100 });
@@ -57,8 +57,8 @@ export interface MattermostOutgoingResource {
   /**
    * One outgoing webhook, token included (`GET /hooks/outgoing/{id}`).
    *
-   * @throws {@link @hooks/core!index.InputError} when `id` is not a Mattermost id.
-   * @throws {@link @hooks/core!index.ApiError} with reason `not-found` when it does not exist (or was deleted).
+   * @throws {@link @hooks/core!"@hooks/core".InputError} when `id` is not a Mattermost id.
+   * @throws {@link @hooks/core!"@hooks/core".ApiError} with reason `not-found` when it does not exist (or was deleted).
    * @example
    * ```ts
    * const { token } = await mattermost.outgoing.get(hookId);
@@ -70,9 +70,9 @@ export interface MattermostOutgoingResource {
    * replaces the whole hook, so this makes **two requests**: it reads the current hook, applies
    * `changes`, and writes the complete hook back.
    *
-   * @throws {@link @hooks/core!index.InputError} for invalid changes (before any request), or when the result would watch
+   * @throws {@link @hooks/core!"@hooks/core".InputError} for invalid changes (before any request), or when the result would watch
    * no channel and have no trigger word (after the read, before the write).
-   * @throws {@link @hooks/core!index.ApiError} with reason `conflict` when the result overlaps another hook (a 400 from Mattermost).
+   * @throws {@link @hooks/core!"@hooks/core".ApiError} with reason `conflict` when the result overlaps another hook (a 400 from Mattermost).
    * @example
    * ```ts
    * await mattermost.outgoing.update(hook.id, { triggerWords: ['deploy', 'ship'] }); // callbacks, token… stay
@@ -82,7 +82,7 @@ export interface MattermostOutgoingResource {
   /**
    * Deletes an outgoing webhook (`DELETE /hooks/outgoing/{id}`; Mattermost keeps it as deleted).
    *
-   * @throws {@link @hooks/core!index.ApiError} with reason `not-found` when it does not exist.
+   * @throws {@link @hooks/core!"@hooks/core".ApiError} with reason `not-found` when it does not exist.
    * @example
    * ```ts
    * await mattermost.outgoing.delete(hook.id);
@@ -94,7 +94,7 @@ export interface MattermostOutgoingResource {
    * with it. The old token stops matching at once: update your receiver. (Servers answer with
    * the hook; should one answer only `{"status":"OK"}` as the spec says, the hook is read back.)
    *
-   * @throws {@link @hooks/core!index.ApiError} with reason `not-found` when it does not exist.
+   * @throws {@link @hooks/core!"@hooks/core".ApiError} with reason `not-found` when it does not exist.
    * @example
    * ```ts
    * const { token } = await mattermost.outgoing.regenerateToken(hook.id);
