@@ -20,7 +20,7 @@ testProviderConformance({
   urlPrefix: prefix,
   spec: (n): CircuitSpec => ({ kind: 'webhook', url: `${prefix}${n}`, filter: ['CONVERSATION.ADD_ITEM', 'CONVERSATION.UPDATE_ITEM'] }),
   changed: (spec) => ({ ...spec, filter: ['CONVERSATION.CREATE'] }) as CircuitSpec,
-  outside: (n) => ({ kind: 'webhook', url: `https://other.example.com/hooks/${n}`, filter: ['CONVERSATION.ADD_ITEM'] }),
+  outside: (n): CircuitSpec => ({ kind: 'webhook', url: `https://other.example.com/hooks/${n}`, filter: ['CONVERSATION.ADD_ITEM'] }),
   update: {
     changes: { url: `${prefix}moved` },
     landed: (webhook) => webhook.urls[0] === `${prefix}moved`,

@@ -22,7 +22,7 @@ testProviderConformance({
   },
   urlPrefix: prefix,
   spec: (n) => spec(prefix, n),
-  changed: (wanted) => ({ ...wanted, triggers: [{ trigger: 'traffic_dip', value: 2 }] }),
+  changed: (wanted): GoSquaredSpec => ({ ...wanted, triggers: [{ trigger: 'traffic_dip', value: 2 }] }),
   outside: (n) => spec('https://other.example.com/gosquared/', n),
   update: {
     // In place (the webhook keeps its id): a trigger change, not a replacement.
