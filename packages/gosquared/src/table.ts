@@ -60,6 +60,8 @@ const differs = <T>(want: T | undefined, have: T | undefined) => want !== undefi
  * The table. Identity: the callback URL plus the name. Several webhooks may post to one URL (a
  * receiver that serves several GoSquared integrations), and the name is the only field
  * GoSquared keeps that tells them apart; a spec without a name matches any name on its URL.
+ * GoSquared's docs do not confirm that the name is echoed back: a webhook listed without one
+ * matches only specs without a name.
  */
 export function goSquaredTable(client: GoSquaredClient) {
   const writes = goSquaredWrites(client);
@@ -72,7 +74,10 @@ export function goSquaredTable(client: GoSquaredClient) {
     const checkedId = id(hookId, operation);
     const valid = parseInput(changesSchema, changes, { provider, operation, field: 'changes' }) as GoSquaredTableChanges;
     const options = sharedBudget(callOptions);
-    const current = reread.get(changes) ?? (await writes.complete(await client.webhooks.get(checkedId, options), options));
+    // Used once: a retry of this update (after a rate limit) must read again what the first try changed.
+    const known = reread.get(changes);
+    reread.delete(changes);
+    const current = known ?? (await writes.complete(await client.webhooks.get(checkedId, options), options));
     const wanted: WantedWebhook = {
       url: valid.url ?? current.url,
       name: valid.name ?? current.name,

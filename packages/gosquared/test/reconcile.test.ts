@@ -116,4 +116,22 @@ describe('goSquaredProvider reconcile', () => {
     // Each request alone fits in 400 ms; the two together do not.
     expect((error as Error).name).toBe('TimeoutError');
   });
+
+  it('a trigger change retried after a rate limit reads again what the first try did', async () => {
+    const hook = fake.seed({ url, name: 'A', triggers: [{ trigger: 'traffic_spike', value: 10 }] });
+    fake.faults.inject(
+      {
+        type: 'respond',
+        status: 429,
+        headers: { 'retry-after': '0' },
+        json: { code: 4002, message: 'Error 4002: Request rate limit exceeded' },
+      },
+      { match: (entry) => entry.method === 'DELETE' },
+    );
+    const report = await adapter.ensureAll([{ url, name: 'A', triggers: [{ trigger: 'traffic_dip', value: 2 }] }]);
+    expect(report.results.map((result) => result.action)).toEqual(['updated']);
+    expect(fake.webhooks().map((stored) => [stored.id, stored.triggers.map((trigger) => [trigger.trigger, trigger.value])])).toEqual([
+      [hook.id, [['traffic_dip', 2]]],
+    ]);
+  });
 });
