@@ -44,12 +44,7 @@ const updateOptions = <T extends object>(changes: object, options: T) => {
   return expected ? { ...options, expectedUpdatedAt: expected } : options;
 };
 
-function view(
-  kind: MattermostKind,
-  hook: MattermostRaw,
-  urls: string[],
-  events: string[],
-): MattermostNormalizedWebhook {
+function view(kind: MattermostKind, hook: MattermostRaw, urls: string[], events: string[]): MattermostNormalizedWebhook {
   return {
     provider: 'mattermost',
     kind,
@@ -76,7 +71,13 @@ export const outgoingView = (hook: MattermostOutgoingWebhook) => view('outgoing'
  * `GET /hooks/incoming?team_id=…` list for every spec), else the whole server (system admins only).
  */
 export function incomingKind(client: MattermostClient, options: MattermostProviderOptions) {
-  return defineKind<MattermostIncomingCreateInput, MattermostIncomingWebhook, string | undefined, IncomingStored, MattermostIncomingUpdateInput>({
+  return defineKind<
+    MattermostIncomingCreateInput,
+    MattermostIncomingWebhook,
+    string | undefined,
+    IncomingStored,
+    MattermostIncomingUpdateInput
+  >({
     kind: 'incoming',
     check: checkIncomingCreate,
     scope: () => options.teamId,
@@ -115,7 +116,13 @@ export function incomingKind(client: MattermostClient, options: MattermostProvid
  * spec's team (one `GET /hooks/outgoing?team_id=…` list per team).
  */
 export function outgoingKind(client: MattermostClient, options: MattermostProviderOptions) {
-  return defineKind<MattermostOutgoingCreateInput, MattermostOutgoingWebhook, string | undefined, OutgoingStored, MattermostOutgoingUpdateInput>({
+  return defineKind<
+    MattermostOutgoingCreateInput,
+    MattermostOutgoingWebhook,
+    string | undefined,
+    OutgoingStored,
+    MattermostOutgoingUpdateInput
+  >({
     kind: 'outgoing',
     check: checkOutgoingCreate,
     scope: (spec) => spec.teamId,
@@ -128,8 +135,7 @@ export function outgoingKind(client: MattermostClient, options: MattermostProvid
     view: outgoingView,
     stored: ({ creatorId: _owner, ...spec }) => ({ ...spec, displayName: spec.displayName ?? '' }),
     identity: (value) => [value.teamId, value.displayName, value.channelId],
-    diff: (want, hook) =>
-      diffFields(want, hook, { sets: ['callbackUrls', 'triggerWords'], skip: ['teamId', 'displayName', 'channelId'] }),
+    diff: (want, hook) => diffFields(want, hook, { sets: ['callbackUrls', 'triggerWords'], skip: ['teamId', 'displayName', 'channelId'] }),
     changes: (diff, _want, hook) => changesBasedOn<MattermostOutgoingUpdateInput>(diff, hook),
     version: (hook) => hook.updatedAt.getTime(),
     secretFields: ['token'],

@@ -22,8 +22,20 @@ describe('identity (issue 13, item 1)', () => {
     await start();
     const provider = providerFor();
     const teamId = fake.world.teamId;
-    const deploy = await provider.ensure({ kind: 'outgoing', teamId, displayName: 'Deploy bot', triggerWords: ['deploy'], callbackUrls: [url] });
-    const build = await provider.ensure({ kind: 'outgoing', teamId, displayName: 'Build bot', triggerWords: ['build'], callbackUrls: [url] });
+    const deploy = await provider.ensure({
+      kind: 'outgoing',
+      teamId,
+      displayName: 'Deploy bot',
+      triggerWords: ['deploy'],
+      callbackUrls: [url],
+    });
+    const build = await provider.ensure({
+      kind: 'outgoing',
+      teamId,
+      displayName: 'Build bot',
+      triggerWords: ['build'],
+      callbackUrls: [url],
+    });
     expect(build.action).toBe('created');
     expect(build.webhook.id).not.toBe(deploy.webhook.id);
     const stored = fake.outgoingHooks.find((hook) => hook.id === deploy.webhook.id)!;
@@ -42,10 +54,20 @@ describe('identity (issue 13, item 1)', () => {
       ],
     });
     const provider = providerFor();
-    const spec = { kind: 'outgoing', teamId, channelId: other.id, displayName: 'Alerts', triggerWords: ['go', 'now'], callbackUrls: [url] } as const;
+    const spec = {
+      kind: 'outgoing',
+      teamId,
+      channelId: other.id,
+      displayName: 'Alerts',
+      triggerWords: ['go', 'now'],
+      callbackUrls: [url],
+    } as const;
     const result = await provider.ensure(spec);
     expect(result).toMatchObject({ action: 'updated', webhook: { id: outgoing[1]!.id, events: ['go', 'now'] } });
-    expect(fake.outgoingHooks.find((hook) => hook.id === outgoing[0]!.id)).toMatchObject({ channel_id: fake.world.channelId, trigger_words: ['go'] });
+    expect(fake.outgoingHooks.find((hook) => hook.id === outgoing[0]!.id)).toMatchObject({
+      channel_id: fake.world.channelId,
+      trigger_words: ['go'],
+    });
     // Without the channel, the identity (team + name) matches both: a conflict, nothing written.
     const mark = fake.log.length;
     const { channelId: _channel, ...anyChannel } = spec;
@@ -154,7 +176,9 @@ describe('bounded lists (item 5)', () => {
     }));
     fake.faults.inject({ type: 'respond', status: 200, json: page }, { times: 1000, match: (request) => request.method === 'GET' });
     const mark = fake.log.length;
-    const plan = await providerFor({ teamId }).plan([{ kind: 'outgoing', teamId, displayName: 'bot 7', triggerWords: ['w7'], callbackUrls: [url] }]);
+    const plan = await providerFor({ teamId }).plan([
+      { kind: 'outgoing', teamId, displayName: 'bot 7', triggerWords: ['w7'], callbackUrls: [url] },
+    ]);
     expect(plan.entries[0]).toMatchObject({ action: 'unchanged' });
     expect(lists(mark)).toHaveLength(2);
     fake.faults.clear();
@@ -163,7 +187,9 @@ describe('bounded lists (item 5)', () => {
   it('more hooks than `maxItems` in one scope fail with a ListLimitError', async () => {
     await start();
     const teamId = fake.world.teamId;
-    fake.seed({ outgoing: Array.from({ length: 450 }, (_, n) => ({ teamId, displayName: `bot ${n}`, triggerWords: ['x'], callbackUrls: [url] })) });
+    fake.seed({
+      outgoing: Array.from({ length: 450 }, (_, n) => ({ teamId, displayName: `bot ${n}`, triggerWords: ['x'], callbackUrls: [url] })),
+    });
     const error = await providerFor({ teamId })
       .plan([{ kind: 'outgoing', teamId, displayName: 'new', triggerWords: ['y'], callbackUrls: [url] }], { maxItems: 300 })
       .catch((caught: unknown) => caught);
@@ -186,7 +212,11 @@ describe('team scope (item 6)', () => {
     for await (const webhook of scoped.list()) listed.push(`${webhook.kind}:${webhook.name}`);
     expect(listed).toEqual(['incoming:CI', 'outgoing:Deploy bot']);
     const unscoped = providerFor({}, member);
-    const error = await unscoped.list()[Symbol.asyncIterator]().next().catch((caught: unknown) => caught);
+    const error = await unscoped
+      .list()
+      [Symbol.asyncIterator]()
+      .next()
+      .catch((caught: unknown) => caught);
     expect(ApiError.isInstance(error) && error.status).toBe(403);
   });
 });
@@ -202,7 +232,10 @@ describe('cost (item 7)', () => {
     });
     // Half of each kind exist as they are; the other half are new.
     const specs: MattermostSpec[] = [
-      ...Array.from({ length: 50 }, (_, n): MattermostSpec => ({ kind: 'incoming', channelId, displayName: `in ${n % 2 ? 1000 + n : n * 10}` })),
+      ...Array.from(
+        { length: 50 },
+        (_, n): MattermostSpec => ({ kind: 'incoming', channelId, displayName: `in ${n % 2 ? 1000 + n : n * 10}` }),
+      ),
       ...Array.from({ length: 50 }, (_, n): MattermostSpec => {
         const index = n % 2 ? 1000 + n : n * 10;
         return { kind: 'outgoing', teamId, displayName: `out ${index}`, triggerWords: [`w${index}`], callbackUrls: [url] };
