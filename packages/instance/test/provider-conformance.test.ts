@@ -18,7 +18,10 @@ testProviderConformance<InstanceSpec, InstanceWebhook, 'webhook', InstanceChange
   spec: (n) => spec(n, 'https://app.example/hooks'),
   changed: (value) => ({ ...value, events: { messagesSet: false, presenceUpdate: false } }),
   outside: (n) => spec(n, 'https://other.example/hooks'),
-  update: { changes: { url: 'https://app.example/hooks/moved' }, landed: (webhook) => webhook.urls[0] === 'https://app.example/hooks/moved' },
+  update: {
+    changes: { url: 'https://app.example/hooks/moved' },
+    landed: (webhook) => webhook.urls[0] === 'https://app.example/hooks/moved',
+  },
   concurrentUpdates: {
     first: { url: 'https://app.example/hooks/moved' },
     second: { enabled: false },

@@ -31,7 +31,12 @@ describe('identity: the name (issue 13, item 1)', () => {
     expect(result.action).toBe('created');
     expect(result.webhook.id).not.toBe(crm.webhookId);
     expect(fake.webhooks().find((webhook) => webhook.webhookId === crm.webhookId)).toMatchObject({ name: 'crm', enabled: true, url });
-    expect(fake.webhooks().map((webhook) => webhook.name).sort()).toEqual(['audit', 'crm']);
+    expect(
+      fake
+        .webhooks()
+        .map((webhook) => webhook.name)
+        .sort(),
+    ).toEqual(['audit', 'crm']);
   });
 
   it('two webhooks with one name are a conflict: nothing is written', async () => {
@@ -56,7 +61,10 @@ describe('concurrency (item 3)', () => {
     const created = await provider.create({ name: 'crm', url });
     await Promise.all([provider.update(created, { name: 'crm 2' }), provider.update(created, { enabled: false })]);
     expect(fake.webhooks()[0]).toMatchObject({ name: 'crm 2', enabled: false });
-    await Promise.all([provider.update(created, { events: { messagesSet: false } }), provider.update(created, { events: { chatsSet: false } })]);
+    await Promise.all([
+      provider.update(created, { events: { messagesSet: false } }),
+      provider.update(created, { events: { chatsSet: false } }),
+    ]);
     expect(fake.webhooks()[0]!.WebhookEvents).toMatchObject({ messagesSet: false, chatsSet: false, newJwt: true });
   });
 
