@@ -55,13 +55,13 @@ describe('identity (issue 13, item 1)', () => {
     });
     const provider = providerFor();
     const spec = {
-      kind: 'outgoing',
+      kind: 'outgoing' as const,
       teamId,
       channelId: other.id,
       displayName: 'Alerts',
       triggerWords: ['go', 'now'],
       callbackUrls: [url],
-    } as const;
+    };
     const result = await provider.ensure(spec);
     expect(result).toMatchObject({ action: 'updated', webhook: { id: outgoing[1]!.id, events: ['go', 'now'] } });
     expect(fake.outgoingHooks.find((hook) => hook.id === outgoing[0]!.id)).toMatchObject({
@@ -87,7 +87,7 @@ describe('identity (issue 13, item 1)', () => {
 });
 
 describe('fields the server drops or forces (item 2)', () => {
-  const spec = (): MattermostSpec => ({
+  const spec = (): Extract<MattermostSpec, { kind: 'incoming' }> => ({
     kind: 'incoming',
     channelId: fake.world.channelId,
     displayName: 'CI',
