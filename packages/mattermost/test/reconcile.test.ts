@@ -1,3 +1,4 @@
+import { inspect } from 'node:util';
 import { ApiError, ConflictError, ListLimitError } from '@hooks/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createMattermost, type MattermostProviderOptions, type MattermostSpec, mattermostProvider } from '../src/index.js';
@@ -255,5 +256,27 @@ describe('cost (item 7)', () => {
     expect(second.results.every((result) => result.action === 'unchanged')).toBe(true);
     expect(requests(mark)).toEqual(lists(mark));
     expect(lists(mark).length).toBeLessThanOrEqual(6);
+  });
+});
+
+describe('secrets', () => {
+  it('a conflicting incoming update does not carry the hook id (the secret of its posting URL)', async () => {
+    await start();
+    const client = clientFor();
+    const hook = await client.incoming.create({ channelId: fake.world.channelId, displayName: 'CI' });
+    await new Promise((resolve) => setTimeout(resolve, 2));
+    await client.incoming.update(hook.id, { description: 'newer' });
+    const error = await client.incoming
+      .update(hook.id, { displayName: 'stale' }, { expectedUpdatedAt: hook.updatedAt })
+      .catch((caught: unknown) => caught);
+    expect(ConflictError.isInstance(error)).toBe(true);
+    for (const text of [
+      String((error as Error).message),
+      String((error as Error).stack),
+      JSON.stringify(error),
+      inspect(error, { depth: 8 }),
+    ]) {
+      expect(text.includes(hook.id)).toBe(false);
+    }
   });
 });

@@ -184,7 +184,7 @@ export function createIncomingResource(transport: Transport, siteUrl: string): M
         readModifyWrite({
           provider: 'mattermost',
           operation: 'incoming.update',
-          id,
+          // No `id` in the conflict: an incoming hook's id is the secret of its posting URL.
           options: shared,
           read: (readOptions) => get(id, 'incoming.update', readOptions),
           version: (current) => current.updatedAt.getTime(),
