@@ -20,4 +20,5 @@ export {
   type InstanceWebhookCreateInput,
   type InstanceWebhookEventsMetadata,
   type InstanceWebhookUpdateInput,
+  type InstanceWriteOptions,
 } from './types.js';

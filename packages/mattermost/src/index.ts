@@ -26,4 +26,5 @@ export type {
   MattermostOutgoingUpdateInput,
   MattermostOutgoingWebhook,
   MattermostTriggerWhen,
+  MattermostUpdateOptions,
 } from './types.js';

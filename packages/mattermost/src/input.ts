@@ -105,6 +105,7 @@ const outgoingQuery: Entries = { teamId: optionalId, channelId: optionalId, perP
 
 /** Where an operation's input checks and errors report: `[mattermost] <operation>: …`. */
 export type Operation =
+  | 'provider'
   | 'incoming.create'
   | 'incoming.list'
   | 'incoming.listPage'

@@ -3,7 +3,16 @@
  *
  * @module
  */
-import { type CallOptions, joinPath, type Paginated, sharedBudget, type Transport } from '@hooks/core';
+import {
+  type CallOptions,
+  createKeyedSerializer,
+  joinPath,
+  type ListOptions,
+  type Paginated,
+  readModifyWrite,
+  sharedBudget,
+  type Transport,
+} from '@hooks/core';
 import { checkId, checkIncomingCreate, checkIncomingQuery, checkIncomingUpdate } from '../input.js';
 import type {
   MattermostIncomingCreateInput,
@@ -12,6 +21,7 @@ import type {
   MattermostIncomingPageQuery,
   MattermostIncomingUpdateInput,
   MattermostIncomingWebhook,
+  MattermostUpdateOptions,
 } from '../types.js';
 import { applyChanges, incomingPageSchema, incomingSchema, incomingUpdateKeys, numberedPages, toWire } from '../wire.js';
 
@@ -31,16 +41,18 @@ export interface MattermostIncomingResource {
   create(input: MattermostIncomingCreateInput, options?: CallOptions): Promise<MattermostIncomingWebhook>;
   /**
    * Every incoming webhook the token can see, fetched a page at a time while you iterate
-   * (`GET /hooks/incoming`). Stops at the first page shorter than `perPage`.
+   * (`GET /hooks/incoming`). Stops at the first page shorter than `perPage`, or at a page that
+   * repeats the previous one (a server ignoring `page`).
    *
    * @throws {@link @hooks/core!"@hooks/core".InputError} at once for an invalid query.
+   * @throws {@link @hooks/core!"@hooks/core".ListLimitError} while iterating, past `options.maxItems` hooks (default 100 000).
    * @example
    * ```ts
    * for await (const hook of mattermost.incoming.list({ teamId })) console.log(hook.displayName);
    * const all = await mattermost.incoming.list({ teamId, perPage: 200 }).toArray();
    * ```
    */
-  list(query?: MattermostIncomingListQuery, options?: CallOptions): Paginated<MattermostIncomingWebhook>;
+  list(query?: MattermostIncomingListQuery, options?: ListOptions): Paginated<MattermostIncomingWebhook>;
   /**
    * One page of incoming webhooks, with the total count when `includeTotalCount` is set and the
    * server supports it (both answer shapes are accepted).
@@ -66,16 +78,19 @@ export interface MattermostIncomingResource {
   /**
    * Changes the given fields and keeps every other one. Mattermost's PUT replaces the whole
    * hook, so this makes **two requests**: it reads the current hook, applies `changes`, and
-   * writes the complete hook back (the server answers 201).
+   * writes the complete hook back (the server answers 201). Updates of one hook through one client
+   * run one after another, so two concurrent updates of different fields both land. With
+   * `options.expectedUpdatedAt`, nothing is written when the hook changed since that time.
    *
    * @throws {@link @hooks/core!"@hooks/core".InputError} for invalid changes, before any request.
+   * @throws {@link @hooks/core!"@hooks/core".ConflictError} (`changed-since-read`) when `expectedUpdatedAt` is given and the hook changed since.
    * @throws {@link @hooks/core!"@hooks/core".ApiError} when Mattermost refuses (400 other team's channel, 403, 404).
    * @example
    * ```ts
    * await mattermost.incoming.update(hook.id, { displayName: 'CI (prod)' }); // description, channel… stay
    * ```
    */
-  update(id: string, changes: MattermostIncomingUpdateInput, options?: CallOptions): Promise<MattermostIncomingWebhook>;
+  update(id: string, changes: MattermostIncomingUpdateInput, options?: MattermostUpdateOptions): Promise<MattermostIncomingWebhook>;
   /**
    * Deletes an incoming webhook (`DELETE /hooks/incoming/{id}`; Mattermost keeps it as deleted).
    *
@@ -126,6 +141,7 @@ export function createIncomingResource(transport: Transport, siteUrl: string): M
   }
 
   // The id is the secret of the hook's posting URL: every request on it masks it in its errors' `url`.
+  const updates = createKeyedSerializer();
   const get = (id: string, operation: 'incoming.get' | 'incoming.update', options: CallOptions | undefined) =>
     transport.request({ operation, method: 'GET', path: hookPath(checkId(id, operation)), schema: incomingSchema, options, secrets: [id] });
 
@@ -144,7 +160,11 @@ export function createIncomingResource(transport: Transport, siteUrl: string): M
 
     list(query, options) {
       const checked = checkIncomingQuery(query, 'incoming.list');
-      return numberedPages(checked.perPage, (page, perPage) => loadPage('incoming.list', { ...checked, page, perPage }, options));
+      const { maxItems, ...callOptions } = options ?? {};
+      return numberedPages(checked.perPage, (page, perPage) => loadPage('incoming.list', { ...checked, page, perPage }, callOptions), {
+        maxItems,
+        operation: 'incoming.list',
+      });
     },
 
     listPage(query, options) {
@@ -156,18 +176,31 @@ export function createIncomingResource(transport: Transport, siteUrl: string): M
     async update(id, changes, options) {
       checkId(id, 'incoming.update');
       const checked = checkIncomingUpdate(changes);
+      const { expectedUpdatedAt, ...callOptions } = options ?? {};
       // Read and write share one budget (the call's totalTimeout and signal cover both).
-      const shared = sharedBudget(options);
-      const current = await get(id, 'incoming.update', shared);
-      return transport.request({
-        operation: 'incoming.update',
-        method: 'PUT',
-        path: hookPath(id),
-        json: toWire(applyChanges(current, checked), incomingUpdateKeys),
-        schema: incomingSchema,
-        options: shared,
-        secrets: [id],
-      });
+      const shared = sharedBudget(callOptions);
+      // One update of a hook at a time: the next one reads what this one wrote.
+      return updates.run(id, () =>
+        readModifyWrite({
+          provider: 'mattermost',
+          operation: 'incoming.update',
+          // No `id` in the conflict: an incoming hook's id is the secret of its posting URL.
+          options: shared,
+          read: (readOptions) => get(id, 'incoming.update', readOptions),
+          version: (current) => current.updatedAt.getTime(),
+          expected: expectedUpdatedAt?.getTime(),
+          write: (current, writeOptions) =>
+            transport.request({
+              operation: 'incoming.update',
+              method: 'PUT',
+              path: hookPath(id),
+              json: toWire(applyChanges(current, checked), incomingUpdateKeys),
+              schema: incomingSchema,
+              options: writeOptions,
+              secrets: [id],
+            }),
+        }),
+      );
     },
 
     async delete(id, options) {
