@@ -12,6 +12,7 @@ import { InputError } from '@hooks/core';
 import { ConfigError, findConfig, loadConfig } from './config.js';
 import { type Facade, openFacade, SpecError } from './facade.js';
 import { helpTexts } from './help.js';
+import { plainMessage } from './redact.js';
 import { errorLine, listData, listText, pending, planData, planText, reportData, reportOk, reportText, summarize } from './render.js';
 import { type Output, painter, progress } from './style.js';
 
@@ -82,7 +83,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       if (error instanceof InputError) {
         const provider = (error as InputError & { provider?: string }).provider;
         const where = provider && provider !== 'all' ? `providers.${provider}` : 'providers';
-        throw new ConfigError(file, where, error.message);
+        throw new ConfigError(file, where, plainMessage(error.message));
       }
       throw error;
     }
@@ -110,11 +111,9 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
         plan = await facade.plan(config.specs, config.prune);
       } catch (error) {
         if (error instanceof SpecError) {
-          throw new ConfigError(
-            file,
-            `specs[${error.index}] (${error.provider})`,
-            `${error.field ? `invalid "${error.field}": ` : ''}${error.detail}`,
-          );
+          const detail = plainMessage(error.detail);
+          const named = error.field && !detail.startsWith('invalid "') ? `invalid "${error.field}": ${detail}` : detail;
+          throw new ConfigError(file, `specs[${error.index}] (${error.provider})`, named);
         }
         throw error;
       }
@@ -142,8 +141,10 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
           if (json) io.stdout.write(`${JSON.stringify({ applied: false, plan: planData(plan) }, null, 2)}\n`);
           return fail('refusing to apply without --yes: stdin is not a terminal. Nothing was written.');
         }
-        const prompt = createInterface({ input: io.stdin, output: io.stderr as NodeJS.WritableStream });
-        const answer = await prompt.question('Apply these changes? Type "yes" to go on: ').finally(() => prompt.close());
+        // The question goes to stderr so stdout stays the plan; the terminal's own line editing reads the answer.
+        io.stderr.write('Apply these changes? Type "yes" to go on: ');
+        const prompt = createInterface({ input: io.stdin, terminal: false });
+        const answer = await prompt.question('').finally(() => prompt.close());
         if (!/^y(es)?$/i.test(answer.trim())) return fail('not applied. Nothing was written.');
       }
       line.set('Applying…');

@@ -32,3 +32,6 @@ export function errorData(error: unknown): Record<string, unknown> {
   }
   return data;
 }
+
+/** A core error message without its `[provider] operation: ` prefix, for lines that already name the place. */
+export const plainMessage = (message: string): string => message.replace(/^\[[\w-]+\] [\w. -]+: /, '');
