@@ -57,18 +57,17 @@ function resolveEnv(value: unknown, path: string, file: string, env: NodeJS.Proc
   return value;
 }
 
+const typeScriptAdvice = `use Node 22.18+ or 24 (they strip types by default), or run with NODE_OPTIONS=--experimental-strip-types (Node 22.6+), or write hooks.config.mjs`;
+
 async function importModule(file: string, shown: string): Promise<unknown> {
-  if (extname(file) === '.ts' && !process.features.typescript) {
-    throw new ConfigError(
-      shown,
-      undefined,
-      `this Node (${process.version}) cannot load TypeScript; use Node 22.18+ or 24, or run with NODE_OPTIONS=--experimental-strip-types (Node 22.6+), or write hooks.config.mjs`,
-    );
-  }
   let loaded: { default?: unknown };
   try {
     loaded = await import(pathToFileURL(file).href);
   } catch (error) {
+    const code = (error as { code?: unknown } | null)?.code;
+    if (extname(file) === '.ts' && (code === 'ERR_UNKNOWN_FILE_EXTENSION' || code === 'ERR_NO_TYPESCRIPT')) {
+      throw new ConfigError(shown, undefined, `this Node (${process.version}) cannot load TypeScript: ${typeScriptAdvice}`);
+    }
     const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
     throw new ConfigError(shown, undefined, `could not be loaded: ${message}`);
   }
