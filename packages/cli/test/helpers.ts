@@ -26,7 +26,7 @@ export function hooks(args: string[], options: { cwd: string; env?: Record<strin
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
       stderr += chunk;
     });
-    const timer = setTimeout(() => child.kill(), 15_000);
+    const timer = setTimeout(() => child.kill(), 30_000);
     child.on('error', reject);
     child.on('close', (code) => {
       clearTimeout(timer);
