@@ -22,6 +22,8 @@ export const budgets = {
   '@hooks/mattermost': { names: ['createMattermost'], budget: 21.6 * 1024 },
   '@hooks/instance': { names: ['createInstance'], budget: 21.1 * 1024 },
   '@hooks/all': { names: ['createHooks'], budget: 32.0 * 1024 },
+  // The CLI's library entry is only `defineConfig` (the command itself is the `bin`): it must stay tiny.
+  '@hooks/cli': { names: ['defineConfig'], budget: 0.2 * 1024 },
 };
 
 /**
