@@ -1,0 +1,159 @@
+/**
+ * `hooks.plan`, `hooks.apply` and `hooks.ensure`: each provider's own reconcile engine (core's
+ * `plan`/`apply`), all providers concurrently, with specs and results mapped back to the order
+ * the facade was given.
+ *
+ * @module
+ */
+import {
+  type ApplyOptions,
+  type ApplyReport,
+  type CallOptions,
+  HooksError,
+  InputError,
+  type Plan,
+  type PlanOptions,
+  type ProviderId,
+} from '@hooks/core';
+import type { AnyAdapter } from './providers.js';
+import type { HookSpec, HooksApplyReport, HooksPlan, HooksProviderPlan, ProviderFailure } from './types.js';
+
+/** Where `plan` and `apply` find a provider's adapter (or refuse the provider). */
+export type AdapterLookup = (provider: unknown, operation: string) => AnyAdapter;
+
+type EngineAdapter = AnyAdapter & {
+  plan(specs: readonly unknown[], options?: PlanOptions): Promise<Plan>;
+  apply(plan: Plan, options?: ApplyOptions): Promise<ApplyReport>;
+};
+
+/** The adapter's engine, or the error saying the provider has none. */
+function engineOf(adapter: AnyAdapter, operation: string): EngineAdapter {
+  if (typeof adapter.plan !== 'function' || typeof adapter.apply !== 'function') {
+    throw new HooksError(`[all] ${operation}: ${adapter.id} has no reconcile engine (its adapter lacks plan/apply)`, {
+      provider: adapter.id,
+      operation,
+    });
+  }
+  return adapter as EngineAdapter;
+}
+
+/** Splits specs by provider, keeping each spec's position; refuses specs for no configured provider. */
+function group(specs: readonly unknown[], adapterOf: AdapterLookup, operation: string) {
+  if (!Array.isArray(specs)) {
+    throw new InputError(`[all] ${operation}: invalid "specs": must be an array`, { provider: 'all', operation, field: 'specs' });
+  }
+  const groups = new Map<ProviderId, { adapter: AnyAdapter; indices: number[]; specs: unknown[]; given: unknown[] }>();
+  specs.forEach((spec, index) => {
+    if (typeof spec !== 'object' || spec === null) {
+      throw new InputError(`[all] ${operation}: invalid "specs[${index}]": must be an object`, {
+        provider: 'all',
+        operation,
+        field: `specs[${index}]`,
+      });
+    }
+    const { provider, ...rest } = spec as { provider: unknown };
+    const adapter = adapterOf(provider, operation);
+    const entry = groups.get(adapter.id) ?? { adapter, indices: [], specs: [], given: [] };
+    entry.indices.push(index);
+    entry.specs.push(rest);
+    entry.given.push(spec);
+    groups.set(adapter.id, entry);
+  });
+  return groups;
+}
+
+/**
+ * Plans every provider's specs concurrently on its engine. A provider that fails (or has no
+ * engine) is a failure listing its specs; the others are planned.
+ *
+ * @throws {@link InputError} for a spec naming no configured provider, before any request.
+ */
+export async function planAll(
+  specs: readonly HookSpec[],
+  options: PlanOptions | undefined,
+  adapterOf: AdapterLookup,
+  configured: readonly ProviderId[],
+): Promise<HooksPlan> {
+  const groups = group(specs, adapterOf, 'plan');
+  // Pruning also covers providers no spec names: everything under the prefix that nobody wants goes.
+  if (options?.prune) {
+    for (const provider of configured) {
+      if (!groups.has(provider)) groups.set(provider, { adapter: adapterOf(provider, 'plan'), indices: [], specs: [], given: [] });
+    }
+  }
+  const result: HooksPlan = { entries: [], deletions: [], failures: [], providers: [] };
+  const settled = await Promise.allSettled(
+    [...groups.values()].map(async ({ adapter, specs: own }) => engineOf(adapter, 'plan').plan(own, options)),
+  );
+  [...groups.values()].forEach(({ adapter, indices, given }, position) => {
+    const outcome = settled[position]!;
+    const provider = adapter.id;
+    if (outcome.status === 'rejected') {
+      result.failures.push({ provider, error: outcome.reason, indices });
+      return;
+    }
+    const plan = outcome.value as Plan;
+    result.providers.push({ provider, plan, indices } as HooksProviderPlan);
+    for (const entry of plan.entries) {
+      result.entries.push({ ...entry, provider, index: indices[entry.index]!, spec: given[entry.index] } as HooksPlan['entries'][number]);
+    }
+    for (const deletion of plan.deletions) result.deletions.push({ ...deletion, provider } as HooksPlan['deletions'][number]);
+  });
+  result.entries.sort((a, b) => a.index - b.index);
+  return result;
+}
+
+/**
+ * Applies each provider's part of a facade plan concurrently. A provider that fails is a
+ * failure listing its specs; the others are applied. The plan's own failures are carried over.
+ */
+export async function applyAll(plan: HooksPlan, options: ApplyOptions | undefined, adapterOf: AdapterLookup): Promise<HooksApplyReport> {
+  if (typeof plan !== 'object' || plan === null || !Array.isArray(plan.providers) || !Array.isArray(plan.failures)) {
+    throw new InputError('[all] apply: invalid "plan": must be what hooks.plan returned', {
+      provider: 'all',
+      operation: 'apply',
+      field: 'plan',
+    });
+  }
+  const report: HooksApplyReport = { results: [], deletions: [], failures: [...plan.failures], ok: true };
+  const parts = plan.providers;
+  const settled = await Promise.allSettled(
+    parts.map(async (part) => engineOf(adapterOf(part.provider, 'apply'), 'apply').apply(part.plan as Plan, options)),
+  );
+  parts.forEach((part, position) => {
+    const outcome = settled[position]!;
+    const { provider, indices } = part;
+    if (outcome.status === 'rejected') {
+      report.failures.push({ provider, error: outcome.reason, indices } satisfies ProviderFailure);
+      return;
+    }
+    const specs = new Map(plan.entries.filter((entry) => entry.provider === provider).map((entry) => [entry.index, entry.spec]));
+    for (const result of outcome.value.results) {
+      const index = indices[result.index]!;
+      report.results.push({ ...result, provider, index, spec: specs.get(index) } as HooksApplyReport['results'][number]);
+    }
+    for (const deletion of outcome.value.deletions)
+      report.deletions.push({ ...deletion, provider } as HooksApplyReport['deletions'][number]);
+  });
+  report.results.sort((a, b) => a.index - b.index);
+  report.ok =
+    report.failures.length === 0 &&
+    report.results.every((result) => result.action !== 'conflict' && result.action !== 'failed') &&
+    report.deletions.every((deletion) => deletion.action === 'deleted');
+  return report;
+}
+
+/** Splits `ensure`'s options into the plan's and the apply's. */
+export function splitEnsureOptions(options: PlanOptions & ApplyOptions = {}): {
+  plan: PlanOptions;
+  apply: ApplyOptions;
+  call: CallOptions;
+} {
+  const { prune, listConcurrency, maxItems, concurrency, rateLimitRetries, maxRetryAfter, clock, ...call } = options;
+  const defined = <T extends object>(value: T) => Object.fromEntries(Object.entries(value).filter(([, item]) => item !== undefined)) as T;
+  return {
+    plan: defined({ ...call, prune, listConcurrency, maxItems }),
+    apply: defined({ ...call, concurrency, rateLimitRetries, maxRetryAfter, clock }),
+    call,
+  };
+}
