@@ -346,25 +346,38 @@ async function facadeCase() {
     const report = await hooks.ensure(specs);
     const wall = performance.now() - started;
     const requests = {};
-    let criticalRequests = 0;
+    const chains = {};
     for (const [id, fake] of Object.entries(fakes)) {
       const made = fake.log.slice(before[id]);
       requests[id] = made.length;
-      // Scopes are listed concurrently and their pages one after another: the longest scope's count
-      // of distinct pages is the critical path of an unchanged ensure (it needs nothing but list pages).
+      // The critical path of an unchanged ensure: each scope's distinct list pages, one after
+      // another (scopes and providers run concurrently), plus one more step where the provider
+      // must read something per listed item (GoSquared: each webhook's triggers; those reads are
+      // independent of one another, so one step).
       const pagesPerScope = new Map();
       for (const request of made) {
         const query = [...request.query].filter(([key]) => !/^(page|per_page|offset|limit|cursor)$/i.test(key));
         const scope = `${request.method} ${request.path}?${new URLSearchParams(query)}`;
         pagesPerScope.set(scope, (pagesPerScope.get(scope) ?? new Set()).add(request.query.toString()));
       }
-      criticalRequests = Math.max(criticalRequests, ...[...pagesPerScope.values()].map((pages) => pages.size));
+      const listed = [...new Set(made.map((request) => request.path))];
+      const perItem = listed.some((path) => listed.some((parent) => path !== parent && path.startsWith(`${parent}/`)));
+      chains[id] = Math.max(...[...pagesPerScope.values()].map((pages) => pages.size)) + (perItem ? 1 : 0);
+    }
+    const criticalRequests = Math.max(...Object.values(chains));
+    // Each provider alone (its plan of its own specs), to show where the wall time goes.
+    const aloneMs = {};
+    for (const provider of hooks.providers) {
+      const start = performance.now();
+      await hooks.plan(specs.filter((spec) => spec.provider === provider));
+      aloneMs[provider] = Math.round(performance.now() - start);
     }
     const engine = hooks.providers.filter((provider) => typeof hooks.adapter(provider).plan === 'function');
     return {
       specs: specs.length,
       onEngine: engine.join(',') || 'none (per-spec ensure)',
       requests,
+      planAloneMs: aloneMs,
       totalRequests: Object.values(requests).reduce((sum, count) => sum + count, 0),
       writes: Object.entries(fakes).reduce(
         (sum, [id, fake]) => sum + fake.log.slice(before[id]).filter((r) => r.method !== 'GET').length,

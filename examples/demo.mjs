@@ -117,6 +117,8 @@ try {
 
   // ── 1. ensure ─────────────────────────────────────────────────────────────────────────────
   const first = await step('Ensure one webhook per provider, pointing at the local receiver: plan, then apply', async () => {
+    // As if an earlier deploy had left Circuit's webhook with another filter: the plan shows the diff.
+    if (fakes.circuit) await hooks.create({ ...specs[1], filter: ['CONVERSATION.CREATE'] });
     const plan = await hooks.plan(specs);
     showPlan(plan);
     const reports = await applyPlan(plan);
