@@ -4,10 +4,10 @@
  *
  * @module
  */
-import { type CallOptions, collect, InputError, type ProviderId, type WebhookRef } from '@hooks/core';
+import { collect, InputError, type ProviderId, type WebhookRef } from '@hooks/core';
 import { type AnyAdapter, providerOrder, resolveProviders } from './providers.js';
-import { applyAll, planAll, splitEnsureOptions } from './reconcile.js';
-import type { HookSpec, Hooks, HooksApplyReport, HooksConfig, HooksOperations, ListResult } from './types.js';
+import { applyAll, ensureAll, planAll } from './reconcile.js';
+import type { Hooks, HooksConfig, HooksOperations, ListResult } from './types.js';
 
 const singleKind: Partial<Record<ProviderId, string>> = { gosquared: 'webhook', instance: 'webhook' };
 
@@ -74,7 +74,6 @@ export function createHooks<const Config extends HooksConfig>(config: Config): H
     const { provider, ...rest } = spec as { provider: unknown };
     return { adapter: adapterOf(provider, operation), rest };
   };
-  const hasEngine = (adapter: AnyAdapter) => typeof adapter.plan === 'function' && typeof adapter.apply === 'function';
 
   const operations: HooksOperations<ProviderId> = {
     providers,
@@ -104,62 +103,8 @@ export function createHooks<const Config extends HooksConfig>(config: Config): H
     },
     plan: (specs, options) => planAll(specs, options, adapterOf, providers),
     apply: (plan, options) => applyAll(plan, options, adapterOf),
-    async ensure(specs, options) {
-      const split = splitEnsureOptions(options);
-      // Transitional: an adapter without core's engine (plan/apply) ensures its specs one by one.
-      const legacy: { index: number; spec: HookSpec; adapter: AnyAdapter }[] = [];
-      const engineSpecs: HookSpec[] = [];
-      const engineIndex: number[] = [];
-      if (!Array.isArray(specs)) {
-        throw new InputError('[all] ensure: invalid "specs": must be an array', { provider: 'all', operation: 'ensure', field: 'specs' });
-      }
-      specs.forEach((spec, index) => {
-        const adapter = typeof spec === 'object' && spec !== null ? adapterOf(spec.provider, 'ensure') : undefined;
-        if (adapter && !hasEngine(adapter)) legacy.push({ index, spec, adapter });
-        else {
-          engineSpecs.push(spec);
-          engineIndex.push(index);
-        }
-      });
-      const withEngine = providers.filter((provider) => hasEngine(adapters[provider]!));
-      const [planned, legacyResults] = await Promise.all([
-        planAll(engineSpecs, split.plan, adapterOf, withEngine),
-        ensureOneByOne(legacy, split.call),
-      ]);
-      const report = await applyAll(planned, split.apply, adapterOf);
-      for (const result of report.results) result.index = engineIndex[result.index]!;
-      for (const failure of report.failures) failure.indices = failure.indices?.map((index) => engineIndex[index]!);
-      report.results.push(...legacyResults);
-      report.results.sort((a, b) => a.index - b.index);
-      report.ok &&= legacyResults.every((result) => result.action !== 'failed');
-      return report;
-    },
+    ensure: (specs, options) => ensureAll(specs, options, adapterOf, providers),
   };
-
-  /** Specs of adapters without an engine: one after another per provider, providers concurrently. */
-  async function ensureOneByOne(
-    queue: { index: number; spec: HookSpec; adapter: AnyAdapter }[],
-    callOptions: CallOptions,
-  ): Promise<HooksApplyReport['results']> {
-    const byProvider = new Map<ProviderId, typeof queue>();
-    for (const item of queue) byProvider.set(item.adapter.id, [...(byProvider.get(item.adapter.id) ?? []), item]);
-    const results: HooksApplyReport['results'] = [];
-    await Promise.all(
-      [...byProvider.values()].map(async (items) => {
-        for (const { index, spec, adapter } of items) {
-          const { provider, ...rest } = spec as { provider: ProviderId; kind?: string };
-          const kind = rest.kind ?? singleKind[provider] ?? '';
-          try {
-            const done = await adapter.ensure(rest, callOptions);
-            results.push({ ...done, provider, index, spec, kind } as HooksApplyReport['results'][number]);
-          } catch (error) {
-            results.push({ provider, index, spec, kind, action: 'failed', error } as HooksApplyReport['results'][number]);
-          }
-        }
-      }),
-    );
-    return results;
-  }
 
   return Object.freeze({ ...clients, ...operations }) as unknown as Hooks<Config>;
 }

@@ -24,16 +24,25 @@ export type AdapterLookup = (provider: unknown, operation: string) => AnyAdapter
 type EngineAdapter = AnyAdapter & {
   plan(specs: readonly unknown[], options?: PlanOptions): Promise<Plan>;
   apply(plan: Plan, options?: ApplyOptions): Promise<ApplyReport>;
+  ensureAll?(specs: readonly unknown[], options?: PlanOptions & ApplyOptions): Promise<ApplyReport>;
 };
+type Results = HooksApplyReport['results'];
+type Deletions = HooksApplyReport['deletions'];
 
-/** The adapter's engine, or the error saying the provider has none. */
+/** Single-kind providers: their specs carry no `kind`. */
+const singleKind: Partial<Record<ProviderId, string>> = { gosquared: 'webhook', instance: 'webhook' };
+
+/** The error for a provider whose adapter is not on core's engine. */
+function noEngine(adapter: AnyAdapter, operation: string): HooksError {
+  return new HooksError(`[all] ${operation}: ${adapter.id} has no reconcile engine (its adapter lacks plan/apply)`, {
+    provider: adapter.id,
+    operation,
+  });
+}
+
+/** The adapter's engine. @throws {@link HooksError} when the provider has none. */
 function engineOf(adapter: AnyAdapter, operation: string): EngineAdapter {
-  if (typeof adapter.plan !== 'function' || typeof adapter.apply !== 'function') {
-    throw new HooksError(`[all] ${operation}: ${adapter.id} has no reconcile engine (its adapter lacks plan/apply)`, {
-      provider: adapter.id,
-      operation,
-    });
-  }
+  if (typeof adapter.plan !== 'function' || typeof adapter.apply !== 'function') throw noEngine(adapter, operation);
   return adapter as EngineAdapter;
 }
 
@@ -62,6 +71,46 @@ function group(specs: readonly unknown[], adapterOf: AdapterLookup, operation: s
   return groups;
 }
 
+/** Pruning also covers providers no spec names: everything under the prefix that nobody wants goes. */
+function withPruned(
+  groups: ReturnType<typeof group>,
+  options: PlanOptions | undefined,
+  adapterOf: AdapterLookup,
+  configured: readonly ProviderId[],
+  operation: string,
+): ReturnType<typeof group> {
+  if (!options?.prune) return groups;
+  for (const provider of configured) {
+    if (!groups.has(provider)) groups.set(provider, { adapter: adapterOf(provider, operation), indices: [], specs: [], given: [] });
+  }
+  return groups;
+}
+
+/** Settles the report's `ok` and orders its results by spec position. */
+function finish(report: HooksApplyReport): HooksApplyReport {
+  report.results.sort((a, b) => a.index - b.index);
+  report.ok =
+    report.failures.length === 0 &&
+    report.results.every((result) => result.action !== 'conflict' && result.action !== 'failed') &&
+    report.deletions.every((deletion) => deletion.action === 'deleted');
+  return report;
+}
+
+/** One provider's apply report, in the facade's positions and with the specs as given. */
+function collectReport(
+  report: HooksApplyReport,
+  provider: ProviderId,
+  own: ApplyReport,
+  indices: readonly number[],
+  given: (index: number) => unknown,
+): void {
+  for (const result of own.results) {
+    const index = indices[result.index]!;
+    report.results.push({ ...result, provider, index, spec: given(index) } as Results[number]);
+  }
+  for (const deletion of own.deletions) report.deletions.push({ ...deletion, provider } as Deletions[number]);
+}
+
 /**
  * Plans every provider's specs concurrently on its engine. A provider that fails (or has no
  * engine) is a failure listing its specs; the others are planned.
@@ -74,13 +123,7 @@ export async function planAll(
   adapterOf: AdapterLookup,
   configured: readonly ProviderId[],
 ): Promise<HooksPlan> {
-  const groups = group(specs, adapterOf, 'plan');
-  // Pruning also covers providers no spec names: everything under the prefix that nobody wants goes.
-  if (options?.prune) {
-    for (const provider of configured) {
-      if (!groups.has(provider)) groups.set(provider, { adapter: adapterOf(provider, 'plan'), indices: [], specs: [], given: [] });
-    }
-  }
+  const groups = withPruned(group(specs, adapterOf, 'plan'), options, adapterOf, configured, 'plan');
   const result: HooksPlan = { entries: [], deletions: [], failures: [], providers: [] };
   const settled = await Promise.allSettled(
     [...groups.values()].map(async ({ adapter, specs: own }) => engineOf(adapter, 'plan').plan(own, options)),
@@ -128,19 +171,56 @@ export async function applyAll(plan: HooksPlan, options: ApplyOptions | undefine
       return;
     }
     const specs = new Map(plan.entries.filter((entry) => entry.provider === provider).map((entry) => [entry.index, entry.spec]));
-    for (const result of outcome.value.results) {
-      const index = indices[result.index]!;
-      report.results.push({ ...result, provider, index, spec: specs.get(index) } as HooksApplyReport['results'][number]);
-    }
-    for (const deletion of outcome.value.deletions)
-      report.deletions.push({ ...deletion, provider } as HooksApplyReport['deletions'][number]);
+    collectReport(report, provider, outcome.value, indices, (index) => specs.get(index));
   });
-  report.results.sort((a, b) => a.index - b.index);
-  report.ok =
-    report.failures.length === 0 &&
-    report.results.every((result) => result.action !== 'conflict' && result.action !== 'failed') &&
-    report.deletions.every((deletion) => deletion.action === 'deleted');
-  return report;
+  return finish(report);
+}
+
+/**
+ * `plan` then `apply` on each provider's engine (`ensureAll`, which holds each spec's identity
+ * for the whole run, so concurrent ensures of one spec create it once), all providers
+ * concurrently. Transitional: an adapter without the engine ensures its specs one by one.
+ *
+ * @throws {@link InputError} for a spec naming no configured provider, before any request.
+ */
+export async function ensureAll(
+  specs: readonly HookSpec[],
+  options: (PlanOptions & ApplyOptions) | undefined,
+  adapterOf: AdapterLookup,
+  configured: readonly ProviderId[],
+): Promise<HooksApplyReport> {
+  const groups = withPruned(group(specs, adapterOf, 'ensure'), options, adapterOf, configured, 'ensure');
+  const report: HooksApplyReport = { results: [], deletions: [], failures: [], ok: true };
+  const { call } = splitEnsureOptions(options);
+  await Promise.all(
+    [...groups.values()].map(async ({ adapter, indices, specs: own, given }) => {
+      const provider = adapter.id;
+      const engine = adapter as EngineAdapter;
+      if (typeof engine.ensureAll === 'function') {
+        try {
+          collectReport(report, provider, await engine.ensureAll(own, options), indices, (index) => specs[index]);
+        } catch (error) {
+          report.failures.push({ provider, error, indices: [...indices] });
+        }
+        return;
+      }
+      if (options?.prune) {
+        report.failures.push({ provider, error: noEngine(adapter, 'ensure'), indices: [...indices] });
+        return;
+      }
+      for (const [position, rest] of own.entries()) {
+        const index = indices[position]!;
+        const kind = (rest as { kind?: string }).kind ?? singleKind[provider] ?? '';
+        try {
+          const done = await adapter.ensure(rest, call);
+          report.results.push({ ...done, provider, index, spec: given[position], kind } as Results[number]);
+        } catch (error) {
+          report.results.push({ provider, index, spec: given[position], kind, action: 'failed', error } as Results[number]);
+        }
+      }
+    }),
+  );
+  return finish(report);
 }
 
 /** Splits `ensure`'s options into the plan's and the apply's. */

@@ -128,6 +128,15 @@ describe('hooks.plan and hooks.apply on the engine', () => {
     expect(instanceFake.webhooks()).toEqual([]);
   });
 
+  it('two concurrent ensures of one spec create it once', async () => {
+    const hooks = engineHooks();
+    const [a, b] = await Promise.all([hooks.ensure(specs()), hooks.ensure(specs())]);
+    expect([a.ok, b.ok]).toEqual([true, true]);
+    expect(circuitFake.webhooks()).toHaveLength(1);
+    expect(instanceFake.webhooks()).toHaveLength(1);
+    expect([...a.results, ...b.results].map((result) => result.action).sort()).toEqual(['created', 'created', 'unchanged', 'unchanged']);
+  });
+
   it('a provider given as settings without an engine is a failure of plan, not a crash of the others', async () => {
     const hooks = createHooks({ circuit: circuitKitProvider(circuitClient()) as never, instance: instanceFake.settings });
     const plan = await hooks.plan(specs());
