@@ -49,6 +49,7 @@ export type {
   ProviderFailure,
   ProviderKind,
   ProviderRaw,
+  ProviderRawByKind,
   ProviderScopes,
   ProviderSettings,
   ProviderSpec,

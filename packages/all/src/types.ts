@@ -4,7 +4,7 @@
  *
  * @module
  */
-import type { circuitProvider, createCircuit } from '@hooks/circuit';
+import type { CircuitPresenceWebhook, CircuitWebhook, circuitProvider, createCircuit } from '@hooks/circuit';
 import type {
   ApplyOptions,
   ApplyResult,
@@ -19,9 +19,15 @@ import type {
   ProviderId,
   WebhookRef,
 } from '@hooks/core';
-import type { createGoSquared, goSquaredProvider } from '@hooks/gosquared';
-import type { createInstance, instanceProvider } from '@hooks/instance';
-import type { createMattermost, MattermostProviderOptions, mattermostProvider } from '@hooks/mattermost';
+import type { createGoSquared, GoSquaredWebhook, goSquaredProvider } from '@hooks/gosquared';
+import type { createInstance, InstanceWebhook, instanceProvider } from '@hooks/instance';
+import type {
+  createMattermost,
+  MattermostIncomingWebhook,
+  MattermostOutgoingWebhook,
+  MattermostProviderOptions,
+  mattermostProvider,
+} from '@hooks/mattermost';
 
 /** The client each provider package's factory returns. */
 export interface ProviderClients {
@@ -122,15 +128,27 @@ export type ProviderRaw<P extends ProviderId> = Awaited<ReturnType<ProviderAdapt
 /** A provider's normalized webhook; it is also a valid ref for that provider. */
 export type ProviderWebhook<P extends ProviderId> = NormalizedWebhook<ProviderRaw<P>, ProviderKind<P>>;
 
+/** The raw object of each provider's kinds, so that narrowing a listed webhook by `kind` narrows its `raw` too. */
+export interface ProviderRawByKind {
+  /** Incoming and outgoing hooks. */
+  mattermost: { incoming: MattermostIncomingWebhook; outgoing: MattermostOutgoingWebhook };
+  /** Event and presence webhooks. */
+  circuit: { webhook: CircuitWebhook; presence: CircuitPresenceWebhook };
+  /** Webhooks (with their triggers). */
+  gosquared: { webhook: GoSquaredWebhook };
+  /** Webhooks. */
+  instance: { webhook: InstanceWebhook };
+}
+
 /**
- * A normalized webhook of any of `P`: a union discriminated by `provider` (then by `kind`), so
- * narrowing gives the provider's own `raw`, and each member is a valid ref for `hooks.update` and
+ * A normalized webhook of any of `P`: a union discriminated by `provider`, then by `kind`, so
+ * narrowing gives that kind's own `raw`, and each member is a valid ref for `hooks.update` and
  * `hooks.delete` of its provider.
  */
 export type HookWebhook<P extends ProviderId = ProviderId> = P extends ProviderId
   ? ProviderKind<P> extends infer K extends string
     ? K extends string
-      ? NormalizedWebhook<ProviderRaw<P>, K> & { provider: P; kind: K }
+      ? NormalizedWebhook<K extends keyof ProviderRawByKind[P] ? ProviderRawByKind[P][K] : ProviderRaw<P>, K> & { provider: P; kind: K }
       : never
     : never
   : never;

@@ -1,5 +1,6 @@
 import { describe, expectTypeOf, it } from 'vitest';
 import {
+  type CircuitPresenceWebhook,
   type CircuitWebhook,
   createHooks,
   createMattermost,
@@ -66,7 +67,8 @@ describe('createHooks types', () => {
     expectTypeOf(hook.provider).toEqualTypeOf<'mattermost' | 'circuit' | 'instance'>();
     if (hook.provider === 'mattermost') {
       expectTypeOf(hook.kind).toEqualTypeOf<'incoming' | 'outgoing'>();
-      if (hook.kind === 'outgoing') expectTypeOf(hook.raw).toEqualTypeOf<MattermostOutgoingWebhook | MattermostIncomingWebhook>();
+      if (hook.kind === 'outgoing') expectTypeOf(hook.raw).toEqualTypeOf<MattermostOutgoingWebhook>();
+      else expectTypeOf(hook.raw).toEqualTypeOf<MattermostIncomingWebhook>();
       await hooks.update('mattermost', hook, { displayName: 'renamed' });
       await hooks.delete('mattermost', hook);
       // @ts-expect-error a Mattermost webhook is not a Circuit ref
@@ -74,7 +76,8 @@ describe('createHooks types', () => {
     }
     if (hook.provider === 'circuit') {
       expectTypeOf(hook.kind).toEqualTypeOf<'webhook' | 'presence'>();
-      expectTypeOf(hook.raw).toEqualTypeOf<CircuitWebhook>();
+      if (hook.kind === 'presence') expectTypeOf(hook.raw).toEqualTypeOf<CircuitPresenceWebhook>();
+      else expectTypeOf(hook.raw).toEqualTypeOf<CircuitWebhook>();
       await hooks.update('circuit', hook, { url: 'https://b.example' });
       await hooks.delete('circuit', hook);
     }
