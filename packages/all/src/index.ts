@@ -40,7 +40,6 @@ export type {
   HooksPlan,
   HooksPlanDeletion,
   HooksPlanEntry,
-  HooksProviderPlan,
   HookWebhook,
   ListResult,
   ProviderAdapters,

@@ -16,7 +16,8 @@ import {
   type ProviderId,
 } from '@hooks/core';
 import type { AnyAdapter } from './providers.js';
-import type { HookSpec, HooksApplyReport, HooksPlan, HooksProviderPlan, ProviderFailure } from './types.js';
+import { redactWebhook } from './redact.js';
+import type { HookSpec, HooksApplyReport, HooksPlan, ProviderFailure } from './types.js';
 
 /** Where `plan` and `apply` find a provider's adapter (or refuse the provider). */
 export type AdapterLookup = (provider: unknown, operation: string) => AnyAdapter;
@@ -28,6 +29,18 @@ type EngineAdapter = AnyAdapter & {
 };
 type Results = HooksApplyReport['results'];
 type Deletions = HooksApplyReport['deletions'];
+
+/** One provider's part of a facade plan: its own plan, and the facade position of each of its entries. */
+interface ProviderPart {
+  provider: ProviderId;
+  plan: Plan;
+  indices: number[];
+}
+/**
+ * Each facade plan's provider plans, kept out of the plan object: a provider plan holds the
+ * registrations as listed, secrets included, and the facade plan is meant to be printed.
+ */
+const parts = new WeakMap<HooksPlan, ProviderPart[]>();
 
 /** Single-kind providers: their specs carry no `kind`. */
 const singleKind: Partial<Record<ProviderId, string>> = { gosquared: 'webhook', instance: 'webhook' };
@@ -124,7 +137,8 @@ export async function planAll(
   configured: readonly ProviderId[],
 ): Promise<HooksPlan> {
   const groups = withPruned(group(specs, adapterOf, 'plan'), options, adapterOf, configured, 'plan');
-  const result: HooksPlan = { entries: [], deletions: [], failures: [], providers: [] };
+  const result: HooksPlan = { entries: [], deletions: [], failures: [] };
+  const own: ProviderPart[] = [];
   const settled = await Promise.allSettled(
     [...groups.values()].map(async ({ adapter, specs: own }) => engineOf(adapter, 'plan').plan(own, options)),
   );
@@ -136,13 +150,30 @@ export async function planAll(
       return;
     }
     const plan = outcome.value as Plan;
-    result.providers.push({ provider, plan, indices } as HooksProviderPlan);
+    own.push({ provider, plan, indices });
     for (const entry of plan.entries) {
-      result.entries.push({ ...entry, provider, index: indices[entry.index]!, spec: given[entry.index] } as HooksPlan['entries'][number]);
+      const shown = {
+        ...entry,
+        provider,
+        index: indices[entry.index]!,
+        spec: given[entry.index],
+        ...(entry.webhook ? { webhook: redactWebhook(provider, entry.webhook) } : {}),
+        ...(entry.conflict
+          ? { conflict: { ...entry.conflict, candidates: entry.conflict.candidates.map((hook) => redactWebhook(provider, hook)) } }
+          : {}),
+      };
+      result.entries.push(shown as HooksPlan['entries'][number]);
     }
-    for (const deletion of plan.deletions) result.deletions.push({ ...deletion, provider } as HooksPlan['deletions'][number]);
+    for (const deletion of plan.deletions) {
+      result.deletions.push({
+        ...deletion,
+        provider,
+        webhook: redactWebhook(provider, deletion.webhook),
+      } as HooksPlan['deletions'][number]);
+    }
   });
   result.entries.sort((a, b) => a.index - b.index);
+  parts.set(result, own);
   return result;
 }
 
@@ -151,7 +182,8 @@ export async function planAll(
  * failure listing its specs; the others are applied. The plan's own failures are carried over.
  */
 export async function applyAll(plan: HooksPlan, options: ApplyOptions | undefined, adapterOf: AdapterLookup): Promise<HooksApplyReport> {
-  if (typeof plan !== 'object' || plan === null || !Array.isArray(plan.providers) || !Array.isArray(plan.failures)) {
+  const planned = typeof plan === 'object' && plan !== null ? parts.get(plan) : undefined;
+  if (!planned) {
     throw new InputError('[all] apply: invalid "plan": must be what hooks.plan returned', {
       provider: 'all',
       operation: 'apply',
@@ -159,11 +191,10 @@ export async function applyAll(plan: HooksPlan, options: ApplyOptions | undefine
     });
   }
   const report: HooksApplyReport = { results: [], deletions: [], failures: [...plan.failures], ok: true };
-  const parts = plan.providers;
   const settled = await Promise.allSettled(
-    parts.map(async (part) => engineOf(adapterOf(part.provider, 'apply'), 'apply').apply(part.plan as Plan, options)),
+    planned.map(async (part) => engineOf(adapterOf(part.provider, 'apply'), 'apply').apply(part.plan, options)),
   );
-  parts.forEach((part, position) => {
+  planned.forEach((part, position) => {
     const outcome = settled[position]!;
     const { provider, indices } = part;
     if (outcome.status === 'rejected') {

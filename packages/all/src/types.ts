@@ -186,18 +186,6 @@ export interface ListResult<P extends ProviderId = ProviderId> {
   failures: ProviderFailure[];
 }
 
-/** One provider's plan in a {@link HooksPlan}: what `apply` hands back to that provider. */
-export type HooksProviderPlan<P extends ProviderId = ProviderId> = P extends ProviderId
-  ? {
-      /** The provider. */
-      provider: P;
-      /** Its own plan (entries indexed within `indices`). */
-      plan: Plan<ProviderSpec<P>, ProviderRaw<P>, ProviderKind<P>>;
-      /** For each of its plan's entries, the spec's position in the list given to `hooks.plan`. */
-      indices: number[];
-    }
-  : never;
-
 /** One spec's line in a {@link HooksPlan}: its provider's plan entry, with `index` and `spec` as given to the facade. */
 export type HooksPlanEntry<P extends ProviderId = ProviderId> = P extends ProviderId
   ? Omit<PlanEntry<HookSpec<P>, ProviderRaw<P>, ProviderKind<P>>, 'spec'> & { provider: P; spec: HookSpec<P> }
@@ -211,7 +199,8 @@ export type HooksPlanDeletion<P extends ProviderId = ProviderId> = P extends Pro
 /**
  * What `hooks.plan` returns, with no write sent: per spec (in order) `create`, `update` with the
  * field diff, `unchanged` or `conflict`; every deletion pruning would make; and the providers that
- * could not plan. Secret fields show as `'[redacted]'`, so it is safe to print.
+ * could not plan. Secret fields show as `'[redacted]'` in diffs and `'(set)'` in listed registrations,
+ * so it is safe to print. `hooks.apply` takes it as returned (it keeps each provider's own plan aside).
  */
 export interface HooksPlan<P extends ProviderId = ProviderId> {
   /** One entry per planned spec, in the order given (specs of a failed provider are absent: see `failures`). */
@@ -220,8 +209,6 @@ export interface HooksPlan<P extends ProviderId = ProviderId> {
   deletions: HooksPlanDeletion<P>[];
   /** The providers that could not plan; their specs are in `indices`. */
   failures: ProviderFailure[];
-  /** Each provider's own plan, which `apply` performs. */
-  providers: HooksProviderPlan<P>[];
 }
 
 /** What `hooks.apply` did for one spec: its provider's result, with `index` and `spec` as given to the facade. */

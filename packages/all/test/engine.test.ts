@@ -1,12 +1,16 @@
 // hooks.plan / hooks.apply / hooks.ensure on providers that run core's engine, over real fakes.
+
+import { inspect } from 'node:util';
 import { createCircuit } from '@hooks/circuit';
 import { createCircuitFake } from '@hooks/circuit/testing';
-import { ApiError } from '@hooks/core';
+import { ApiError, InputError } from '@hooks/core';
 import { createInstance } from '@hooks/instance';
 import { createInstanceFake } from '@hooks/instance/testing';
+import { createMattermost } from '@hooks/mattermost';
+import { createMattermostFake } from '@hooks/mattermost/testing';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createHooks, type HookSpec } from '../src/index.js';
-import { circuitKitProvider, instanceKitProvider } from './kit-adapters.js';
+import { circuitKitProvider, instanceKitProvider, mattermostKitProvider } from './kit-adapters.js';
 
 let circuitFake: Awaited<ReturnType<typeof createCircuitFake>>;
 let instanceFake: Awaited<ReturnType<typeof createInstanceFake>>;
@@ -126,6 +130,36 @@ describe('hooks.plan and hooks.apply on the engine', () => {
         .sort(),
     ).toEqual([foreign.id, report.results[0]!.webhook!.id].sort());
     expect(instanceFake.webhooks()).toEqual([]);
+  });
+
+  it('a plan shows a listed registration’s secrets as (set), and only hooks.plan’s own plan can be applied', async () => {
+    const fake = await createMattermostFake();
+    try {
+      const client = createMattermost({ baseUrl: fake.url, token: fake.token });
+      const { teamId, channelId } = fake.world;
+      const spec = {
+        teamId,
+        channelId,
+        displayName: 'Deploys',
+        triggerWords: ['deploy'],
+        callbackUrls: [`${prefix}mm`],
+      };
+      const created = await client.outgoing.create(spec);
+      const hooks = createHooks({ mattermost: mattermostKitProvider(client, teamId) as never });
+      const plan = await hooks.plan([{ provider: 'mattermost', kind: 'outgoing', ...spec, triggerWords: ['deploy', 'ship'] }], {
+        prune: { urlPrefix: prefix },
+      });
+      expect(plan.entries.map((entry) => entry.action)).toEqual(['update']);
+      expect((plan.entries[0]!.webhook!.raw as { token: string }).token).toBe('(set)');
+      expect(JSON.stringify(plan)).not.toContain(created.token);
+      expect(inspect(plan, { depth: null })).not.toContain(created.token);
+      await expect(hooks.apply(structuredClone(plan))).rejects.toSatisfy((error) => InputError.isInstance(error));
+      const report = await hooks.apply(plan);
+      expect(report.results.map((result) => result.action)).toEqual(['updated']);
+      expect((await client.outgoing.get(created.id)).triggerWords.sort()).toEqual(['deploy', 'ship']);
+    } finally {
+      await fake.close();
+    }
   });
 
   it('two concurrent ensures of one spec create it once', async () => {

@@ -5,6 +5,7 @@
 import type { CircuitClient, CircuitWebhook, CircuitWebhookCreateInput } from '@hooks/circuit';
 import { defineKind, defineProvider, diffFields, InputError, type NormalizedWebhook } from '@hooks/core';
 import type { InstanceClient, InstanceWebhook } from '@hooks/instance';
+import type { MattermostClient, MattermostOutgoingCreateInput, MattermostOutgoingWebhook } from '@hooks/mattermost';
 
 type CircuitSpec = { kind: 'webhook' } & CircuitWebhookCreateInput;
 
@@ -75,4 +76,35 @@ export function instanceKitProvider(client: InstanceClient) {
     secretFields: ['url'],
   });
   return defineProvider<InstanceSpec, InstanceWebhook, 'webhook'>({ id: 'instance', kinds: { webhook } });
+}
+
+type OutgoingSpec = { kind: 'outgoing' } & MattermostOutgoingCreateInput;
+
+/** Mattermost outgoing hooks in one team (identity: team + display name); their raw carries the hook's token. */
+export function mattermostKitProvider(client: MattermostClient, teamId: string) {
+  const outgoing = defineKind<MattermostOutgoingCreateInput, MattermostOutgoingWebhook, string>({
+    kind: 'outgoing',
+    check: (spec) => spec as MattermostOutgoingCreateInput,
+    scope: (spec) => spec.teamId,
+    scopes: () => [teamId],
+    list: (team) => client.outgoing.list({ teamId: team }),
+    get: (id, options) => client.outgoing.get(id, options),
+    create: (spec, options) => client.outgoing.create(spec, options),
+    update: (id, changes, options) => client.outgoing.update(id, changes, options),
+    remove: (id, options) => client.outgoing.delete(id, options),
+    view: (hook): NormalizedWebhook<MattermostOutgoingWebhook, 'outgoing'> => ({
+      provider: 'mattermost',
+      kind: 'outgoing',
+      id: hook.id,
+      name: hook.displayName,
+      urls: [...hook.callbackUrls],
+      events: [...hook.triggerWords],
+      enabled: true,
+      raw: hook,
+    }),
+    stored: (spec) => spec,
+    identity: (value) => [value.teamId, value.displayName],
+    diff: (want, hook) => diffFields(want, hook, { sets: ['triggerWords', 'callbackUrls'], skip: ['teamId', 'displayName'] }),
+  });
+  return defineProvider<OutgoingSpec, MattermostOutgoingWebhook, 'outgoing'>({ id: 'mattermost', kinds: { outgoing } });
 }
