@@ -12,7 +12,6 @@ import type {
   DeletionResult,
   InputError,
   NormalizedWebhook,
-  Plan,
   PlanDeletion,
   PlanEntry,
   PlanOptions,
