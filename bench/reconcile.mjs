@@ -4,7 +4,9 @@
 //   1. requests of an ensure of 100 specs over 1,000 registrations, and of the same ensure again;
 //   2. wall time of a second ensure of 160 specs over 4 scopes with 15 ms added to every request,
 //      against its critical path (the longest chain of requests that must run one after another);
-//   3. old space while planning over 100,000 registrations, in a client process capped at 64 MB.
+//   3. old space while planning over 100,000 registrations, in a client process capped at 64 MB;
+//   4. the facade: a second `hooks.ensure` of 160 specs across the four providers' fakes, 15 ms
+//      added in each client's fetch: wall time against the critical path, and requests per provider.
 //   node bench/reconcile.mjs          (needs `pnpm exec turbo run build`; about 30 s)
 import { fork } from 'node:child_process';
 import { getHeapSpaceStatistics } from 'node:v8';
@@ -291,8 +293,109 @@ async function memoryCase() {
   }
 }
 
+/** The facade case: @hooks/all over the four providers' own fakes (in this process), 15 ms added to every request in fetch. */
+async function facadeCase() {
+  const latency = 15;
+  // @hooks/all is not a dependency of the bench package: its build is imported by path.
+  const all = await import(new URL('../packages/all/dist/index.js', import.meta.url).href);
+  const testing = await import(new URL('../packages/all/dist/testing.js', import.meta.url).href);
+  const [mattermost, circuit, gosquared, instance] = await Promise.all([
+    testing.createMattermostFake(),
+    testing.createCircuitFake({ maxWebhooks: 40 }), // the service's default quota is 25
+    testing.createGoSquaredFake(),
+    testing.createInstanceFake(),
+  ]);
+  const fakes = { mattermost, circuit, gosquared, instance };
+  try {
+    const slow = (input, init) => new Promise((resolve) => setTimeout(resolve, latency)).then(() => fetch(input, init));
+    const hooks = all.createHooks({
+      mattermost: { baseUrl: mattermost.url, token: mattermost.token, teamId: mattermost.world.teamId, fetch: slow },
+      circuit: { baseUrl: circuit.baseUrl, token: circuit.token, fetch: slow },
+      gosquared: { baseUrl: gosquared.baseUrl, apiKey: gosquared.apiKey, siteToken: gosquared.siteToken, fetch: slow },
+      instance: { ...instance.settings, fetch: slow },
+    });
+    const url = (provider, n) => `https://app.example/hooks/${provider}/${n}`;
+    const { teamId, channelId } = mattermost.world;
+    const specs = Array.from({ length: 40 }, (_, n) => [
+      n % 2 === 0
+        ? {
+            provider: 'mattermost',
+            kind: 'outgoing',
+            teamId,
+            channelId,
+            displayName: `bench ${n}`,
+            triggerWords: [`w${n}`],
+            callbackUrls: [url('mm', n)],
+          }
+        : { provider: 'mattermost', kind: 'incoming', channelId, displayName: `bench ${n}` },
+      { provider: 'circuit', kind: 'webhook', url: url('circuit', n), filter: ['CONVERSATION.ADD_ITEM'] },
+      { provider: 'gosquared', url: url('gosquared', n), name: `bench ${n}`, triggers: [{ trigger: 'traffic_spike', value: 10 + n }] },
+      { provider: 'instance', name: `bench-${n}`, url: url('instance', n), events: { messagesSet: false } },
+    ]).flat();
+    const first = await hooks.ensure(specs);
+    if (!first.ok) {
+      const failed = first.results
+        .filter((r) => r.action === 'failed' || r.action === 'conflict')
+        .map((r) => `${r.provider}: ${r.error?.message}`);
+      throw new Error(
+        `the first facade ensure failed: ${[...failed.slice(0, 3), ...first.failures.map((f) => f.error?.message)].join('; ')}`,
+      );
+    }
+    const before = Object.fromEntries(Object.entries(fakes).map(([id, fake]) => [id, fake.log.length]));
+    const started = performance.now();
+    const report = await hooks.ensure(specs);
+    const wall = performance.now() - started;
+    const requests = {};
+    const chains = {};
+    for (const [id, fake] of Object.entries(fakes)) {
+      const made = fake.log.slice(before[id]);
+      requests[id] = made.length;
+      // The critical path of an unchanged ensure: each scope's distinct list pages, one after
+      // another (scopes and providers run concurrently), plus one more step where the provider
+      // must read something per listed item (GoSquared: each webhook's triggers; those reads are
+      // independent of one another, so one step).
+      const pagesPerScope = new Map();
+      for (const request of made) {
+        const query = [...request.query].filter(([key]) => !/^(page|per_page|offset|limit|cursor)$/i.test(key));
+        const scope = `${request.method} ${request.path}?${new URLSearchParams(query)}`;
+        pagesPerScope.set(scope, (pagesPerScope.get(scope) ?? new Set()).add(request.query.toString()));
+      }
+      const listed = [...new Set(made.map((request) => request.path))];
+      const perItem = listed.some((path) => listed.some((parent) => path !== parent && path.startsWith(`${parent}/`)));
+      chains[id] = Math.max(...[...pagesPerScope.values()].map((pages) => pages.size)) + (perItem ? 1 : 0);
+    }
+    const criticalRequests = Math.max(...Object.values(chains));
+    // Each provider alone (its plan of its own specs), to show where the wall time goes.
+    const aloneMs = {};
+    for (const provider of hooks.providers) {
+      const start = performance.now();
+      await hooks.plan(specs.filter((spec) => spec.provider === provider));
+      aloneMs[provider] = Math.round(performance.now() - start);
+    }
+    const engine = hooks.providers.filter((provider) => typeof hooks.adapter(provider).plan === 'function');
+    return {
+      specs: specs.length,
+      onEngine: engine.join(',') || 'none (per-spec ensure)',
+      requests,
+      planAloneMs: aloneMs,
+      totalRequests: Object.values(requests).reduce((sum, count) => sum + count, 0),
+      writes: Object.entries(fakes).reduce(
+        (sum, [id, fake]) => sum + fake.log.slice(before[id]).filter((r) => r.method !== 'GET').length,
+        0,
+      ),
+      wallMs: Math.round(wall),
+      criticalPathMs: criticalRequests * latency,
+      ratio: Number((wall / (criticalRequests * latency)).toFixed(2)),
+      unchanged: report.results.length === specs.length && report.results.every((r) => r.action === 'unchanged'),
+    };
+  } finally {
+    await Promise.all(Object.values(fakes).map((fake) => fake.close()));
+  }
+}
+
 if (mode === 'serve') await serve();
 else if (mode === 'plan-memory') await planMemory();
+else if (mode === 'facade') console.log(await facadeCase());
 else {
   const requests = await requestsCase();
   console.log('ensure of 100 specs over 1,000 registrations:', requests);
@@ -300,4 +403,6 @@ else {
   console.log('second ensure of 160 specs over 4 scopes, 15 ms per request:', latency);
   const memory = await memoryCase();
   console.log('plan over 100,000 registrations (old space capped at 64 MB):', memory);
+  const facade = await facadeCase();
+  console.log('facade: second ensure of 160 specs across the four providers, 15 ms per request:', facade);
 }

@@ -63,7 +63,8 @@ try {
     return { settings, team };
   });
 
-  const hooks = createHooks(config.settings);
+  // The team scopes Mattermost's listing, so a member or team-admin token works as well as an admin's.
+  const hooks = createHooks({ ...config.settings, scopes: { mattermost: { teamId: config.team.teamId } } });
   const { teamId, channelId } = config.team;
   const specs = [
     {
@@ -92,10 +93,35 @@ try {
       ['kind', (report) => report.webhook?.kind ?? ''],
       ['id', (report) => report.webhook?.id ?? ''],
     ]);
+  const showDiff = (diff = []) =>
+    clip(diff.map(({ field, from, to }) => `${field}: ${JSON.stringify(from)} → ${JSON.stringify(to)}`).join('; '), 60);
+  // The plan: per spec create, update (with the field diff) or unchanged; nothing is written yet.
+  const showPlan = (plan) => {
+    table(plan.entries, [
+      ['provider', (entry) => entry.provider],
+      ['kind', (entry) => entry.kind],
+      ['plan', (entry) => entry.action],
+      ['changes', (entry) => (entry.action === 'conflict' ? entry.conflict.message : showDiff(entry.diff))],
+    ]);
+    for (const deletion of plan.deletions) say(`delete ${deletion.provider} ${deletion.kind} ${deletion.webhook.id}`);
+    for (const failure of plan.failures) say(`${failure.provider}: not planned: ${failure.error?.message ?? describeError(failure.error)}`);
+  };
+  // Applies exactly the printed plan (a provider that failed to plan is reported, not guessed at).
+  const applyPlan = async (plan) => {
+    const report = await hooks.apply(plan);
+    const reports = report.results.map((result) => ({ ...result, ok: result.action !== 'failed' && result.action !== 'conflict' }));
+    for (const failure of report.failures)
+      reports.push(...(failure.indices ?? []).map(() => ({ provider: failure.provider, ok: false, error: failure.error })));
+    return reports;
+  };
 
   // ── 1. ensure ─────────────────────────────────────────────────────────────────────────────
-  const first = await step('Ensure one webhook per provider, pointing at the local receiver', async () => {
-    const reports = await hooks.ensure(specs);
+  const first = await step('Ensure one webhook per provider, pointing at the local receiver: plan, then apply', async () => {
+    // As if an earlier deploy had left Circuit's webhook with another filter: the plan shows the diff.
+    if (fakes.circuit) await hooks.create({ ...specs[1], filter: ['CONVERSATION.CREATE'] });
+    const plan = await hooks.plan(specs);
+    showPlan(plan);
+    const reports = await applyPlan(plan);
     showReports(reports);
     return reports;
   });
@@ -115,13 +141,15 @@ try {
   });
 
   // ── 3. ensure again ───────────────────────────────────────────────────────────────────────
-  await step('Ensure the same specs again: nothing changes', async () => {
+  await step('Ensure the same specs again: the plan says unchanged, nothing is written', async () => {
     const before = writes();
-    const reports = await hooks.ensure(specs);
+    const plan = await hooks.plan(specs);
+    showPlan(plan);
+    const reports = await applyPlan(plan);
     showReports(reports);
     const unchanged = reports.filter((report) => report.ok && report.action === 'unchanged').length;
     say(`${unchanged} of ${reports.length} unchanged; write requests at the fakes during this step: ${writes() - before}`);
-    if (unchanged !== reports.length || writes() !== before) throw new Error('the second ensure was expected to change nothing');
+    if (unchanged !== specs.length || writes() !== before) throw new Error('the second ensure was expected to change nothing');
   });
 
   // ── 4. deliveries ─────────────────────────────────────────────────────────────────────────

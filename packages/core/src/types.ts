@@ -156,11 +156,11 @@ export interface WebhookProvider<Spec, Raw, Kind extends string = string, Change
   ensure(spec: Spec, options?: CallOptions): Promise<EnsureResult<Raw, Kind>>;
   /**
    * What `ensureAll(specs)` would do, with no write: per spec `create`, `update` (field diff),
-   * `unchanged` or `conflict`, plus pruning's deletions. Present on providers built with `defineProvider`.
+   * `unchanged` or `conflict`, plus pruning's deletions. Every provider is built with `defineProvider`.
    */
-  plan?(specs: readonly Spec[], options?: PlanOptions): Promise<Plan<Spec, Raw, Kind>>;
-  /** Performs a plan from `plan`, re-checking each registration first. Present with `plan`. */
-  apply?(plan: Plan<Spec, Raw, Kind>, options?: ApplyOptions): Promise<ApplyReport<Spec, Raw, Kind>>;
-  /** `plan` then `apply` for many specs at once. Present with `plan`. */
-  ensureAll?(specs: readonly Spec[], options?: PlanOptions & ApplyOptions): Promise<ApplyReport<Spec, Raw, Kind>>;
+  plan(specs: readonly Spec[], options?: PlanOptions): Promise<Plan<Spec, Raw, Kind>>;
+  /** Performs a plan from `plan`, re-checking each registration first. */
+  apply(plan: Plan<Spec, Raw, Kind>, options?: ApplyOptions): Promise<ApplyReport<Spec, Raw, Kind>>;
+  /** `plan` then `apply` for many specs at once, holding each spec's identity from plan to apply. */
+  ensureAll(specs: readonly Spec[], options?: PlanOptions & ApplyOptions): Promise<ApplyReport<Spec, Raw, Kind>>;
 }
