@@ -9,6 +9,7 @@ import { type CircuitDelivery, type CircuitReceiverOptions, createCircuitReceive
 import { InputError } from '@hooks/core';
 import {
   DeliveryError,
+  type DeliveryHandler,
   type DeliveryReceiver,
   type NodeRequestLike,
   type NodeResponseLike,
@@ -70,9 +71,7 @@ export type ReceiverDeliveryOf<TName extends ReceiverEventName | '*'> = TName ex
 export type ReceiverReplyOf<TName extends ReceiverEventName | '*'> = TName extends 'mattermost.outgoing' | '*' ? MattermostReply : never;
 
 /** A handler of the facade. */
-export type ReceiverHandler<TName extends ReceiverEventName | '*'> = (
-  delivery: ReceiverDeliveryOf<TName>,
-) => ReceiverReplyOf<TName> | undefined | void | Promise<ReceiverReplyOf<TName> | undefined>;
+export type ReceiverHandler<TName extends ReceiverEventName | '*'> = DeliveryHandler<ReceiverDeliveryOf<TName>, ReceiverReplyOf<TName>>;
 
 /** The facade's receiver. */
 export interface Receiver {

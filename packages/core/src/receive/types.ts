@@ -90,6 +90,7 @@ export interface DeliveryReceiverOptions extends DeliverySecretOptions {
 }
 
 /** A handler for one event; what it returns is the reply, where the service takes one. */
+// biome-ignore lint/suspicious/noConfusingVoidType: `void` lets any function be a handler (`console.log` included).
 export type DeliveryHandler<TDelivery, TReply = never> = (delivery: TDelivery) => TReply | undefined | void | Promise<TReply | undefined>;
 
 /** Called with the error a handler (or a reply, or the seen store) threw, and the delivery. */
