@@ -51,7 +51,12 @@ describe('Mattermost fake → receiver → typed handler → reply posted', () =
       const [delivery] = await fake.post({ channelId: fake.seed.channelId, text: 'deploy api', fileIds: ['f1', 'f2'] });
       expect(delivery!.status).toBe(200);
       expect(received).toHaveLength(1);
-      expect(received[0]).toMatchObject({ channelId: fake.seed.channelId, triggerWord: 'deploy', text: 'deploy api', fileIds: ['f1', 'f2'] });
+      expect(received[0]).toMatchObject({
+        channelId: fake.seed.channelId,
+        triggerWord: 'deploy',
+        text: 'deploy api',
+        fileIds: ['f1', 'f2'],
+      });
       const trigger = fake.posts.find((post) => post.message === 'deploy api')!;
       expect(Math.abs(received[0]!.timestamp.getTime() - trigger.create_at)).toBeLessThan(1000);
       const reply = fake.posts.find((post) => post.message === 'Deploying api');
@@ -69,7 +74,12 @@ describe('Mattermost fake → receiver → typed handler → reply posted', () =
       return { text: 'should not appear' };
     });
     const origin = await listen((req, res) => void receiver.node(req, res));
-    await client.outgoing.create({ teamId: fake.seed.teamId, channelId: fake.seed.channelId, triggerWords: ['deploy'], callbackUrls: [origin] });
+    await client.outgoing.create({
+      teamId: fake.seed.teamId,
+      channelId: fake.seed.channelId,
+      triggerWords: ['deploy'],
+      callbackUrls: [origin],
+    });
     const [delivery] = await fake.post({ channelId: fake.seed.channelId, text: 'deploy api' });
     expect(delivery!.status).toBe(401);
     expect(calls).toBe(0);

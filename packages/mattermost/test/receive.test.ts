@@ -79,7 +79,9 @@ describe('Mattermost deliveries parse to the typed event', () => {
 
   it('JSON delivery: timestamp in milliseconds (as the server marshals it), empty file_ids', async () => {
     const { receiver, seen } = setup();
-    const answer = await receiver.fetch(new Request('http://app.test/mattermost', json({ ...fields, token: rotated, timestamp: createdAt, file_ids: '' })));
+    const answer = await receiver.fetch(
+      new Request('http://app.test/mattermost', json({ ...fields, token: rotated, timestamp: createdAt, file_ids: '' })),
+    );
     expect(answer.status).toBe(200);
     expect(seen[0]!.timestamp.getTime()).toBe(createdAt);
     expect(seen[0]!.fileIds).toEqual([]);
