@@ -9,7 +9,7 @@ import { inspect } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiError, ConnectionError, HooksError, InputError, ResponseError, TimeoutError } from './errors.js';
 import { closedPortUrl, createFakeServer, type FakeResponse, type FakeServer, type RecordingClock, recordingClock } from './testing.js';
-import { realClock } from './transport.js';
+import { realClock } from './transport/clock.js';
 import type { CallOptions, Clock, RetrySettings } from './types.js';
 
 /** The settings the suite hands to a target's `createClient`. */

@@ -241,6 +241,8 @@ export interface ResponseErrorOptions extends HooksErrorOptions {
   url: string;
   /** For `invalid-shape`: each problem as `path: message`. */
   issues?: string[] | undefined;
+  /** Whether a non-idempotent call took effect although its answer could not be used. Default false. */
+  maybeApplied?: boolean | undefined;
 }
 
 /**
@@ -263,6 +265,11 @@ export class ResponseError extends HooksError {
   readonly url: string;
   /** For `invalid-shape`: each problem as `path: message`. */
   readonly issues: string[] | undefined;
+  /**
+   * True when a non-idempotent call (a create) got a 2xx answer that could not be used: the
+   * service did apply it, so look before repeating it.
+   */
+  readonly maybeApplied: boolean;
 
   constructor(message: string, options: ResponseErrorOptions) {
     super(message, options);
@@ -270,6 +277,7 @@ export class ResponseError extends HooksError {
     this.status = options.status;
     this.url = options.url;
     this.issues = options.issues;
+    this.maybeApplied = options.maybeApplied ?? false;
   }
 }
 

@@ -15,22 +15,22 @@ export {
   type TransportErrorOptions,
 } from './errors.js';
 export { collect, type Page, type Paginated, paginate, single } from './pagination.js';
-export {
-  type AuthStrategy,
-  createTransport,
-  type ErrorFacts,
-  type ErrorRefinement,
-  type HttpMethod,
-  maxBodyBytes,
-  type ParamValue,
-  parseRetryAfter,
-  type RequestSpec,
-  realClock,
-  type ServiceErrorInfo,
-  type TokenSource,
-  type Transport,
-  type TransportOptions,
-} from './transport.js';
+export { maxBodyBytes } from './transport/body.js';
+export { createTransport } from './transport/client.js';
+export { parseRetryAfter, realClock } from './transport/clock.js';
+export type {
+  AuthStrategy,
+  ErrorFacts,
+  ErrorRefinement,
+  Expectation,
+  HttpMethod,
+  ParamValue,
+  RequestSpec,
+  ServiceErrorInfo,
+  TokenSource,
+  Transport,
+  TransportOptions,
+} from './transport/types.js';
 export type {
   CallOptions,
   Clock,
@@ -45,7 +45,9 @@ export type {
 } from './types.js';
 export {
   assertHeaderSafe,
+  assertHeaders,
   baseUrlSchema,
+  blockedPorts,
   boundedString,
   type IdSchemaOptions,
   type InputContext,

@@ -60,7 +60,15 @@ export interface CallOptions {
   signal?: AbortSignal;
   /** Per-attempt timeout for this call, in ms (overrides the client's). */
   timeout?: number | false;
-  /** Extra headers for this call. */
+  /**
+   * Budget for the whole call in ms (overrides the client's). For an operation that sends several
+   * requests (a read-modify-write update), it covers all of them together.
+   */
+  totalTimeout?: number | false;
+  /**
+   * Extra headers for this call. Names are compared without regard to case; headers the provider
+   * must send (such as Circuit's `accept`) win, and the client's credential header is refused.
+   */
   headers?: Record<string, string>;
   /** Retry settings for this call (override the client's). */
   retry?: number | RetrySettings;

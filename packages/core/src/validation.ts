@@ -171,6 +171,7 @@ export const baseUrlSchema = v.pipe(
     const url = new URL(text);
     return url.search === '' && url.hash === '' && !text.includes('?') && !text.includes('#');
   }, 'must not contain a query or fragment'),
+  v.check((text) => !blockedPorts.has(Number(new URL(text).port)), 'must not use a port that fetch refuses (such as 1 or 6000)'),
   v.transform((text) => (text.endsWith('/') ? text : `${text}/`)),
 );
 
@@ -218,6 +219,49 @@ export function assertHeaderSafe(value: unknown, context: InputContext): asserts
     });
   }
 }
+
+/** An HTTP header name: an RFC 9110 token (no space, colon, CR/LF or non-ASCII). */
+const headerNamePattern = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+
+/**
+ * Checks every name and value of a header record (client or call headers) and throws an
+ * {@link InputError} naming the header, never the value, before anything is sent.
+ *
+ * @throws {@link InputError} when a name is not an HTTP token or a value cannot travel in a header.
+ * @example
+ * ```ts
+ * assertHeaders({ 'x-trace': '1' }, { provider: 'mattermost', operation: 'settings', field: 'headers' });
+ * ```
+ */
+export function assertHeaders(headers: unknown, context: InputContext): asserts headers is Record<string, string> {
+  const prefix = context.field ?? 'headers';
+  if (typeof headers !== 'object' || headers === null || Array.isArray(headers)) {
+    throw new InputError(`[${context.provider}] ${context.operation}: invalid "${prefix}": must be an object of header names and values`, {
+      provider: context.provider,
+      operation: context.operation,
+      field: prefix,
+    });
+  }
+  for (const [name, value] of Object.entries(headers)) {
+    if (!headerNamePattern.test(name)) {
+      throw new InputError(
+        `[${context.provider}] ${context.operation}: invalid "${prefix}": a header name must be an HTTP token (letters, digits, "-"…; no space, colon or control character)`,
+        { provider: context.provider, operation: context.operation, field: prefix },
+      );
+    }
+    assertHeaderSafe(value, { ...context, field: `${prefix}.${name}` });
+  }
+}
+
+/**
+ * Ports `fetch` refuses to connect to (the Fetch standard's "bad ports"): a request to one fails
+ * before anything leaves the machine, so a base URL on one is refused when the client is created.
+ */
+export const blockedPorts: ReadonlySet<number> = new Set([
+  1, 7, 9, 11, 13, 15, 17, 19, 20, 21, 22, 23, 25, 37, 42, 43, 53, 69, 77, 79, 87, 95, 101, 102, 103, 104, 109, 110, 111, 113, 115, 117,
+  119, 123, 135, 137, 139, 143, 161, 179, 389, 427, 465, 512, 513, 514, 515, 526, 530, 531, 532, 540, 548, 554, 556, 563, 587, 601, 636,
+  989, 990, 993, 995, 1719, 1720, 1723, 2049, 3659, 4045, 4190, 5060, 5061, 6000, 6566, 6665, 6666, 6667, 6668, 6669, 6679, 6697, 10080,
+]);
 
 /**
  * Joins already-validated segments into a relative path, encoding each one.

@@ -47,7 +47,7 @@ describe('transport', () => {
   it('sends a named header credential, and query credentials on every request', async () => {
     const header = make({ auth: { type: 'header', name: 'apikey', value: 'key-123456' } });
     expect((await header.request({ operation: 'echo', method: 'GET', path: 'echo', schema: echo })).headers.apikey).toBe('key-123456');
-    const query = make({ auth: { type: 'query', params: { api_key: 'k-secret-1', site_token: 'GSN-1-X' } } });
+    const query = make({ auth: { type: 'query', params: { api_key: 'k-secret-1', site_token: 'GSN-1234-X' } } });
     const answer = await query.request({
       operation: 'echo',
       method: 'GET',
@@ -55,7 +55,7 @@ describe('transport', () => {
       query: { page: 2, skip: undefined },
       schema: echo,
     });
-    expect(answer.query).toBe('page=2&api_key=k-secret-1&site_token=GSN-1-X');
+    expect(answer.query).toBe('page=2&api_key=k-secret-1&site_token=GSN-1234-X');
   });
 
   it('redacts query credentials from every error', async () => {

@@ -1,0 +1,126 @@
+/**
+ * What is retried, and how long to wait: the rules of `reliability.md` in one place.
+ *
+ * - idempotent calls (GET, PUT, DELETE) are retried on connection errors, timeouts and the
+ *   `statusCodes` (408, 429, 500, 502, 503, 504);
+ * - a non-idempotent call (POST) is retried only when it provably never left (connection refused,
+ *   DNS), or on 429/503 that carries a `Retry-After`;
+ * - an error raised before anything left the machine for another reason (a refused port, an
+ *   argument check) is never retried;
+ * - a `Retry-After` (seconds or HTTP date) is waited for up to `maxRetryAfter`; above it the call
+ *   fails at once with `retryAfterMs`;
+ * - otherwise the backoff is `delay(n)`, capped at `backoffLimit`, spread by jitter (50–100 %).
+ *
+ * The settings use ky's vocabulary and ky's meaning, but the loop is ours: ky's retry waits with its
+ * own `setTimeout` (the injectable `clock` could not pace or record it), it cannot refuse a
+ * `Retry-After` above the cap (it clamps), and its attempt ends at the headers while ours covers the
+ * body too (a stalled body is a retryable timeout of the same attempt).
+ *
+ * @module
+ */
+import { InputError } from '../errors.js';
+import type { RetrySettings } from '../types.js';
+import { parseRetryAfter } from './clock.js';
+
+/** Retry settings with every default filled in. */
+export interface RetryPolicy {
+  limit: number;
+  statusCodes: readonly number[];
+  maxRetryAfter: number;
+  backoffLimit: number;
+  delay: (attempt: number) => number;
+  jitter: boolean | ((delay: number) => number);
+}
+
+/** The defaults: 3 attempts, 0.5 s doubling to 8 s, jitter, `Retry-After` up to 60 s. */
+export const defaultRetry: RetryPolicy = {
+  limit: 2,
+  statusCodes: [408, 429, 500, 502, 503, 504],
+  maxRetryAfter: 60_000,
+  backoffLimit: 8_000,
+  delay: (attempt: number) => 500 * 2 ** (attempt - 1),
+  jitter: true,
+};
+
+type Context = { provider: string; operation: string };
+
+const largestTimer = 2_147_483_647;
+
+function refuse(context: Context, field: string, expected: string): never {
+  throw new InputError(`[${context.provider}] ${context.operation}: invalid "${field}": ${expected}`, { ...context, field });
+}
+
+const isWait = (value: unknown): value is number =>
+  typeof value === 'number' && !Number.isNaN(value) && value >= 0 && (value <= largestTimer || value === Number.POSITIVE_INFINITY);
+
+/**
+ * Validates retry settings and merges them over `base`.
+ *
+ * @throws {@link InputError} naming the setting (`retry.limit`, `retry.delay`…) when one is invalid.
+ */
+export function resolveRetry(base: RetryPolicy, value: unknown, context: Context, prefix = 'retry'): RetryPolicy {
+  if (value === undefined) return base;
+  const settings: RetrySettings = typeof value === 'number' ? { limit: value } : (value as RetrySettings);
+  if (typeof settings !== 'object' || settings === null) refuse(context, prefix, 'must be a number or an object');
+  const { limit, statusCodes, maxRetryAfter, backoffLimit, delay, jitter } = settings;
+  if (limit !== undefined && (!Number.isInteger(limit) || limit < 0 || limit > 20)) {
+    refuse(context, `${prefix}.limit`, 'must be an integer from 0 to 20');
+  }
+  if (
+    statusCodes !== undefined &&
+    (!Array.isArray(statusCodes) || !statusCodes.every((code) => Number.isInteger(code) && code >= 400 && code <= 599))
+  ) {
+    refuse(context, `${prefix}.statusCodes`, 'must be an array of HTTP error statuses (400–599)');
+  }
+  if (maxRetryAfter !== undefined && !isWait(maxRetryAfter)) refuse(context, `${prefix}.maxRetryAfter`, 'must be a number of ms ≥ 0');
+  if (backoffLimit !== undefined && !isWait(backoffLimit)) refuse(context, `${prefix}.backoffLimit`, 'must be a number of ms ≥ 0');
+  if (delay !== undefined) {
+    if (typeof delay !== 'function') refuse(context, `${prefix}.delay`, 'must be a function of the retry number');
+    // Probe the first retries: a NaN or negative wait would reach a timer (Node warns and waits 1 ms).
+    for (let attempt = 1; attempt <= Math.min(limit ?? base.limit, 20); attempt++) {
+      if (!isWait(delay(attempt))) refuse(context, `${prefix}.delay`, 'must return a number of ms ≥ 0');
+    }
+  }
+  if (jitter !== undefined && typeof jitter !== 'boolean' && typeof jitter !== 'function') {
+    refuse(context, `${prefix}.jitter`, 'must be a boolean or a function');
+  }
+  return {
+    limit: limit ?? base.limit,
+    statusCodes: statusCodes ?? base.statusCodes,
+    maxRetryAfter: maxRetryAfter ?? base.maxRetryAfter,
+    backoffLimit: backoffLimit ?? base.backoffLimit,
+    delay: delay ?? base.delay,
+    jitter: jitter ?? base.jitter,
+  };
+}
+
+/** Whether a status answer is retried. `final` is the provider's "never retry this one". */
+export function retriesStatus(policy: RetryPolicy, status: number, idempotent: boolean, retryAfter: string | null): boolean {
+  if (!policy.statusCodes.includes(status)) return false;
+  if (idempotent) return true;
+  return (status === 429 || status === 503) && retryAfter !== null;
+}
+
+/**
+ * Whether a failure without a usable answer is retried: `sent` is false when the request provably
+ * never left (refused connection, DNS), `invalid` when it could never be sent at all.
+ */
+export function retriesFailure(idempotent: boolean, sent: boolean, invalid: boolean): boolean {
+  if (invalid) return false;
+  return idempotent || !sent;
+}
+
+/** The wait before retry number `retry` (1-based), or `'too-long'` when `Retry-After` is above the cap. */
+export function retryWait(policy: RetryPolicy, retryAfter: string | null, retry: number, now: number): number | 'too-long' {
+  const fromHeader = parseRetryAfter(retryAfter, now);
+  if (fromHeader !== undefined && fromHeader > 0) return fromHeader > policy.maxRetryAfter ? 'too-long' : fromHeader;
+  const raw = policy.delay(retry);
+  const base = Math.min(isWait(raw) ? raw : policy.backoffLimit, policy.backoffLimit, largestTimer);
+  if (policy.jitter === false) return base;
+  if (typeof policy.jitter === 'function') {
+    const spread = policy.jitter(base);
+    // As in ky: a jitter that returns no usable wait keeps the plain backoff.
+    return isWait(spread) ? Math.min(spread, largestTimer) : base;
+  }
+  return base * (0.5 + Math.random() * 0.5);
+}
