@@ -1,6 +1,8 @@
 export { createIntersectCode, missingTriggersCode, updateIntersectCode } from './errors.js';
+export { createIncomingPoster, type IncomingPoster, postToIncomingWebhook, unknownIncomingHookCode } from './incoming-post.js';
 export type { IncomingWebhooks } from './incoming-webhooks.js';
 export { createMattermost, type MattermostClient, type MattermostSettings } from './mattermost.js';
+export type { MattermostAttachment, MattermostIncomingMessage, MattermostMessageFields, MattermostPostPriority } from './message.js';
 export type { OutgoingWebhooks } from './outgoing-webhooks.js';
 export {
   type MattermostChanges,
