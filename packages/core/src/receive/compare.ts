@@ -1,14 +1,15 @@
 const encoder = new TextEncoder();
 
-/** SHA-256 of a string's UTF-8 bytes (Web Crypto, so it runs on every runtime). */
-async function digest(value: string): Promise<Uint8Array> {
-  return new Uint8Array(await crypto.subtle.digest('SHA-256', encoder.encode(value)));
-}
-
-/** Compares two digests of equal length without an early exit. */
-function sameDigest(a: Uint8Array, b: Uint8Array): boolean {
-  let difference = a.length ^ b.length;
-  for (let index = 0; index < a.length; index++) difference |= (a[index] ?? 0) ^ (b[index] ?? 0);
+/**
+ * Compares the presented bytes with a secret without an early exit. The loop runs over the
+ * presented value (whose length the sender knows) and reads the secret modulo its length, so
+ * the time taken depends on neither the secret's content nor its length.
+ */
+function sameBytes(presented: Uint8Array, secret: Uint8Array): boolean {
+  let difference = presented.length ^ secret.length;
+  for (let index = 0; index < presented.length; index++) {
+    difference |= presented[index]! ^ secret[index % secret.length]!;
+  }
   return difference === 0;
 }
 
@@ -17,11 +18,11 @@ export interface SecretSet {
   /** How many secrets the set holds. */
   readonly size: number;
   /**
-   * Tells whether `presented` equals one of the secrets. Both sides are hashed first and every
-   * secret is compared (no early exit), so neither the length nor the position of a match leaks
-   * through timing.
+   * Tells whether `presented` equals one of the secrets. Every secret is compared in full (no
+   * early exit, no short-circuit between secrets), so timing reveals neither which secret
+   * matched nor how much of one did.
    */
-  matches(presented: string | undefined): Promise<boolean>;
+  matches(presented: string | undefined): boolean;
 }
 
 /**
@@ -31,20 +32,18 @@ export interface SecretSet {
  * @example
  * ```ts
  * const tokens = secretSet([process.env.OLD_TOKEN, process.env.NEW_TOKEN]);
- * if (!(await tokens.matches(presented))) return new Response(null, { status: 401 });
+ * if (!tokens.matches(presented)) return new Response(null, { status: 401 });
  * ```
  */
 export function secretSet(secrets: readonly (string | undefined)[]): SecretSet {
-  const kept = secrets.filter((secret): secret is string => typeof secret === 'string' && secret !== '');
-  let digests: Promise<Uint8Array[]> | undefined;
+  const kept = secrets.filter((secret): secret is string => typeof secret === 'string' && secret !== '').map((secret) => encoder.encode(secret));
   return {
     size: kept.length,
-    async matches(presented) {
+    matches(presented) {
       if (typeof presented !== 'string' || presented === '' || kept.length === 0) return false;
-      digests ??= Promise.all(kept.map(digest));
-      const [given, expected] = await Promise.all([digest(presented), digests]);
+      const given = encoder.encode(presented);
       let found = false;
-      for (const candidate of expected) found = sameDigest(given, candidate) || found;
+      for (const secret of kept) found = sameBytes(given, secret) || found;
       return found;
     },
   };

@@ -103,12 +103,11 @@ export function createDeliveryReceiver<TDelivery extends DeliveryBase, TReply = 
   const refuse = (reason: DeliveryError['reason'], message: string) =>
     new DeliveryError(`[${provider}] ${message}`, { provider, reason, operation: 'receive' });
 
-  async function secretsMatch(url: URL): Promise<boolean> {
+  function secretsMatch(url: URL): boolean {
     if (pathSecrets.size === 0 && queryTokens.size === 0) return true;
-    const [byPath, byQuery] = await Promise.all([
-      pathSecrets.matches(lastSegment(url)),
-      queryTokens.matches(url.searchParams.get(parameter) ?? undefined),
-    ]);
+    // Both are compared, whatever the first one says.
+    const byPath = pathSecrets.matches(lastSegment(url));
+    const byQuery = queryTokens.matches(url.searchParams.get(parameter) ?? undefined);
     return byPath || byQuery;
   }
 
@@ -116,7 +115,7 @@ export function createDeliveryReceiver<TDelivery extends DeliveryBase, TReply = 
     if (request.method.toUpperCase() !== 'POST')
       throw refuse('method-not-allowed', `deliveries are POSTed, not ${request.method.toUpperCase()}`);
     const url = new URL(request.url);
-    if (!(await secretsMatch(url))) throw refuse('unauthorized', 'the secret path segment or query token does not match');
+    if (!secretsMatch(url)) throw refuse('unauthorized', 'the secret path segment or query token does not match');
     const mediaType = mediaTypeOf(request.headers.get('content-type'));
     if (!(format.mediaTypes as readonly string[]).includes(mediaType)) {
       throw refuse('unsupported-media-type', `content type must be ${format.mediaTypes.join(' or ')}`);

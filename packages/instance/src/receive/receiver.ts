@@ -47,9 +47,9 @@ export function createInstanceReceiver(options: InstanceReceiverOptions): Instan
       provider: 'instance',
       mediaTypes: ['application/json'],
       schema: instanceDeliverySchema,
-      authenticate: async ({ body, headers }) => {
+      authenticate: ({ body, headers }) => {
         const header = headers.get('x-instanceid') ?? undefined;
-        if (!(await ids.matches(header))) return false;
+        if (!ids.matches(header)) return false;
         const inBody = (body as { instance?: { instanceId?: unknown } } | null)?.instance?.instanceId;
         return inBody === undefined || inBody === header;
       },
