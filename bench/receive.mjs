@@ -82,8 +82,25 @@ const cases = [
       site_token: 'GSN-595854-T',
       timestamp: '2018-03-01T10:00:00.000Z',
       version: '0.0.1',
-      person: { id: 'visitor-1', email: 'ada@example.com', name: 'Ada', presence: 'online', status: 'visitor', _anon: { name: 'Blue Fox' } },
-      message: { id: 'msg-1', content: 'Hi there', from: 'client', type: 'message', timestamp: 1519898400000, private: false, session: { title: 'Home' }, data: {}, entities: [] },
+      person: {
+        id: 'visitor-1',
+        email: 'ada@example.com',
+        name: 'Ada',
+        presence: 'online',
+        status: 'visitor',
+        _anon: { name: 'Blue Fox' },
+      },
+      message: {
+        id: 'msg-1',
+        content: 'Hi there',
+        from: 'client',
+        type: 'message',
+        timestamp: 1519898400000,
+        private: false,
+        session: { title: 'Home' },
+        data: {},
+        entities: [],
+      },
     }),
     receiver: () => createGoSquaredReceiver({ siteTokens: ['GSN-595854-T'] }).on('chat_message', () => undefined),
   },
@@ -130,7 +147,11 @@ function bare(contentType) {
 }
 
 const request = (entry) =>
-  new Request('http://bench.local/hook', { method: 'POST', headers: { 'content-type': entry.contentType, ...entry.headers }, body: entry.body });
+  new Request('http://bench.local/hook', {
+    method: 'POST',
+    headers: { 'content-type': entry.contentType, ...entry.headers },
+    body: entry.body,
+  });
 
 async function inProcess(entry, handler) {
   for (let index = 0; index < 500; index++) await handler.fetch(request(entry));
@@ -162,9 +183,13 @@ async function overSocket(entry, handler) {
   const url = `http://127.0.0.1:${server.address().port}/hook`;
   const run = (n) =>
     new Promise((resolve, reject) => {
-      const child = spawn(process.execPath, ['--input-type=module', '-e', loader, JSON.stringify([url, n, 32, entry.contentType, entry.headers, entry.body])], {
-        stdio: ['ignore', 'pipe', 'inherit'],
-      });
+      const child = spawn(
+        process.execPath,
+        ['--input-type=module', '-e', loader, JSON.stringify([url, n, 32, entry.contentType, entry.headers, entry.body])],
+        {
+          stdio: ['ignore', 'pipe', 'inherit'],
+        },
+      );
       let out = '';
       child.stdout.on('data', (chunk) => {
         out += chunk;
@@ -201,8 +226,12 @@ for (const entry of cases) {
 
 const fmt = (value) => value.toLocaleString('en-US');
 const micros = (value) => value.toFixed(1);
-console.log(`receiver vs bare parse: ${fmt(count)} deliveries in process, ${fmt(socketCount)} over a socket (32 in flight); Node ${process.version}`);
-console.log('| payload | bytes | in process: receiver /s | bare /s | receiver µs CPU | bare µs CPU | socket: receiver /s | bare /s | receiver µs CPU | bare µs CPU |');
+console.log(
+  `receiver vs bare parse: ${fmt(count)} deliveries in process, ${fmt(socketCount)} over a socket (32 in flight); Node ${process.version}`,
+);
+console.log(
+  '| payload | bytes | in process: receiver /s | bare /s | receiver µs CPU | bare µs CPU | socket: receiver /s | bare /s | receiver µs CPU | bare µs CPU |',
+);
 console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
 for (const row of rows) {
   console.log(
@@ -210,4 +239,7 @@ for (const row of rows) {
   );
 }
 mkdirSync(join(import.meta.dirname, '.out'), { recursive: true });
-writeFileSync(join(import.meta.dirname, '.out', 'receive.json'), `${JSON.stringify({ node: process.version, count, socketCount, rows }, null, 2)}\n`);
+writeFileSync(
+  join(import.meta.dirname, '.out', 'receive.json'),
+  `${JSON.stringify({ node: process.version, count, socketCount, rows }, null, 2)}\n`,
+);

@@ -50,24 +50,27 @@ export interface ReceiverConfig {
 /** Any delivery of any provider (each names its `provider` and `event`). */
 export type AnyDelivery = MattermostDelivery | CircuitDelivery | GoSquaredDelivery | InstanceDelivery;
 
-type Named<TProvider extends string, TDelivery extends { event: string }> = TDelivery extends unknown
+/** Each delivery of one provider paired with its facade name `<provider>.<event>`. */
+export type ReceiverEventOf<TProvider extends string, TDelivery extends { event: string }> = TDelivery extends unknown
   ? { name: `${TProvider}.${TDelivery['event']}`; delivery: TDelivery }
   : never;
-type NamedDelivery =
-  | Named<'mattermost', MattermostDelivery>
-  | Named<'circuit', CircuitDelivery>
-  | Named<'gosquared', GoSquaredDelivery>
-  | Named<'instance', InstanceDelivery>;
+
+/** Every facade event: its name and the delivery it brings. */
+export type ReceiverEvent =
+  | ReceiverEventOf<'mattermost', MattermostDelivery>
+  | ReceiverEventOf<'circuit', CircuitDelivery>
+  | ReceiverEventOf<'gosquared', GoSquaredDelivery>
+  | ReceiverEventOf<'instance', InstanceDelivery>;
 
 /** Every event name of the facade: `<provider>.<event>`. */
-export type ReceiverEventName = NamedDelivery['name'];
+export type ReceiverEventName = ReceiverEvent['name'];
 
 /** The delivery an event name (or `'*'`) brings. */
 export type ReceiverDeliveryOf<TName extends ReceiverEventName | '*'> = TName extends '*'
   ? AnyDelivery
-  : Extract<NamedDelivery, { name: TName }>['delivery'];
+  : Extract<ReceiverEvent, { name: TName }>['delivery'];
 
-/** What a handler may return: a {@link MattermostReply} for Mattermost events (and `'*'`), nothing for others. */
+/** What a handler may return: a `MattermostReply` for Mattermost events (and `'*'`), nothing for others. */
 export type ReceiverReplyOf<TName extends ReceiverEventName | '*'> = TName extends 'mattermost.outgoing' | '*' ? MattermostReply : never;
 
 /** A handler of the facade. */
@@ -115,7 +118,7 @@ function normalizePath(provider: string, path: unknown): string {
  * query token per registration (`pathSecrets`, `queryTokens`) as well as each provider's own
  * check (Mattermost `tokens`, CodeChat `instanceId`).
  *
- * @throws {@link InputError} when a provider's options or a path are invalid, or two providers share a path.
+ * @throws `InputError` when a provider's options or a path are invalid, or two providers share a path.
  * @example
  * ```ts
  * const receiver = createReceiver({ mattermost: { tokens: [process.env.MM_HOOK_TOKEN!] }, instance: { instanceId } });

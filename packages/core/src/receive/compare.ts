@@ -36,7 +36,9 @@ export interface SecretSet {
  * ```
  */
 export function secretSet(secrets: readonly (string | undefined)[]): SecretSet {
-  const kept = secrets.filter((secret): secret is string => typeof secret === 'string' && secret !== '').map((secret) => encoder.encode(secret));
+  const kept = secrets
+    .filter((secret): secret is string => typeof secret === 'string' && secret !== '')
+    .map((secret) => encoder.encode(secret));
   return {
     size: kept.length,
     matches(presented) {
