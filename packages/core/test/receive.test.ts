@@ -267,3 +267,18 @@ describe('secretSet', () => {
     expect(await secretSet([]).matches('anything')).toBe(false);
   });
 });
+
+describe('createDeliveryReceiver: node adapter', () => {
+  it('does not wait for a body a parser already consumed (answers 400 instead of hanging)', async () => {
+    const receiver = createDeliveryReceiver(format);
+    const server = createServer((req, res) => {
+      req.resume();
+      req.on('end', () => void receiver.node(req, res));
+    });
+    servers.push(server);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+    const answer = await fetch(url, { method: 'POST', headers: json, body: ping, signal: AbortSignal.timeout(5000) });
+    expect(answer.status).toBe(400);
+  });
+});

@@ -17,6 +17,8 @@ export interface NodeRequestLike {
   pause(): unknown;
   /** Resumes the flow of `data` events. */
   resume(): unknown;
+  /** True once the body was read to the end (by a body parser mounted before the receiver). */
+  readonly readableEnded?: boolean | undefined;
 }
 
 /** The parts of a `node:http` `ServerResponse` (or an Express response) the receiver uses. */
@@ -41,6 +43,11 @@ function bodyStream(req: NodeRequestLike): ReadableStream<Uint8Array> {
   return new ReadableStream<Uint8Array>(
     {
       start(controller) {
+        // A body parser already read the body: there is nothing left to wait for.
+        if (req.readableEnded === true) {
+          controller.close();
+          return;
+        }
         const onData = (chunk: Uint8Array | string) => {
           controller.enqueue(typeof chunk === 'string' ? encoder.encode(chunk) : new Uint8Array(chunk));
           if ((controller.desiredSize ?? 0) <= 0) req.pause();
@@ -53,7 +60,9 @@ function bodyStream(req: NodeRequestLike): ReadableStream<Uint8Array> {
           cleanup();
           controller.error(error);
         };
-        const listeners = { data: onData, end: onEnd, error: onError } as Record<string, (...args: unknown[]) => void>;
+        // A client that goes away mid-body ends the wait too (`close` without `end`).
+        const onClose = () => onError(new Error('the request closed before its body ended'));
+        const listeners = { data: onData, end: onEnd, error: onError, close: onClose } as Record<string, (...args: unknown[]) => void>;
         cleanup = () => {
           for (const [event, listener] of Object.entries(listeners)) req.off(event, listener);
         };
