@@ -1,3 +1,5 @@
+import { defaultMaxDeliveryBytes } from './body.js';
+
 /**
  * The parts of a `node:http` `IncomingMessage` (or an Express request) the receiver uses,
  * typed structurally so that core never imports `node:http`.
@@ -34,55 +36,51 @@ export interface NodeResponseLike {
 }
 
 /**
- * A pull-based stream over a Node request. Cancelling it only pauses the request (it never
- * destroys it), so a 413 can still be written on the same socket.
+ * Reads a Node request's body, stopping once it holds more than `limit` bytes (the request is
+ * then only paused, never destroyed, so a 413 can still be written on the same socket). Also
+ * ends when a body parser already read the body, or when the client leaves mid-body.
  */
-function bodyStream(req: NodeRequestLike): ReadableStream<Uint8Array> {
+function readBody(req: NodeRequestLike, limit: number): Promise<Uint8Array> {
+  if (req.readableEnded === true) return Promise.resolve(new Uint8Array(0));
   const encoder = new TextEncoder();
-  let cleanup = () => {};
-  return new ReadableStream<Uint8Array>(
-    {
-      start(controller) {
-        // A body parser already read the body: there is nothing left to wait for.
-        if (req.readableEnded === true) {
-          controller.close();
-          return;
+  return new Promise((resolve, reject) => {
+    const chunks: Uint8Array[] = [];
+    let total = 0;
+    const finish = (error?: unknown) => {
+      for (const [event, listener] of Object.entries(listeners)) req.off(event, listener);
+      if (error !== undefined) return reject(error);
+      const bytes = new Uint8Array(total);
+      let offset = 0;
+      for (const chunk of chunks) {
+        bytes.set(chunk, offset);
+        offset += chunk.byteLength;
+      }
+      resolve(bytes);
+    };
+    const listeners = {
+      data: (chunk: Uint8Array | string) => {
+        const bytes = typeof chunk === 'string' ? encoder.encode(chunk) : chunk;
+        chunks.push(bytes);
+        total += bytes.byteLength;
+        if (total > limit) {
+          req.pause();
+          finish();
         }
-        const onData = (chunk: Uint8Array | string) => {
-          controller.enqueue(typeof chunk === 'string' ? encoder.encode(chunk) : new Uint8Array(chunk));
-          if ((controller.desiredSize ?? 0) <= 0) req.pause();
-        };
-        const onEnd = () => {
-          cleanup();
-          controller.close();
-        };
-        const onError = (error: unknown) => {
-          cleanup();
-          controller.error(error);
-        };
-        // A client that goes away mid-body ends the wait too (`close` without `end`).
-        const onClose = () => onError(new Error('the request closed before its body ended'));
-        const listeners = { data: onData, end: onEnd, error: onError, close: onClose } as Record<string, (...args: unknown[]) => void>;
-        cleanup = () => {
-          for (const [event, listener] of Object.entries(listeners)) req.off(event, listener);
-        };
-        for (const [event, listener] of Object.entries(listeners)) req.on(event, listener);
-        req.pause();
       },
-      pull() {
-        req.resume();
-      },
-      cancel() {
-        cleanup();
-        req.pause();
-      },
-    },
-    { highWaterMark: 4 },
-  );
+      end: () => finish(),
+      error: (error: unknown) => finish(error),
+      close: () => finish(new Error('the request closed before its body ended')),
+    } as Record<string, (...args: unknown[]) => void>;
+    for (const [event, listener] of Object.entries(listeners)) req.on(event, listener);
+  });
 }
 
-/** Builds a Web `Request` from a Node request (origin `http://localhost`: only path and query matter). */
-export function requestFromNode(req: NodeRequestLike): Request {
+/**
+ * Builds a Web `Request` from a Node request (origin `http://localhost`: only path and query
+ * matter). The body is read first, at most `maxBytes + 1` bytes, so the receiver's own cap
+ * check still answers 413; a single read of bytes is far cheaper than a Web stream over Node's.
+ */
+export async function requestFromNode(req: NodeRequestLike, maxBytes: number = defaultMaxDeliveryBytes): Promise<Request> {
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) {
     if (value === undefined) continue;
@@ -94,13 +92,9 @@ export function requestFromNode(req: NodeRequestLike): Request {
   }
   const method = (req.method ?? 'GET').toUpperCase();
   const url = new URL(req.url ?? '/', 'http://localhost');
-  const hasBody = method !== 'GET' && method !== 'HEAD';
-  const init: RequestInit & { duplex?: 'half' } = { method, headers };
-  if (hasBody) {
-    init.body = bodyStream(req);
-    init.duplex = 'half';
-  }
-  return new Request(url, init);
+  if (method === 'GET' || method === 'HEAD') return new Request(url, { method, headers });
+  const body = await readBody(req, maxBytes);
+  return new Request(url, { method, headers, body: body as Uint8Array<ArrayBuffer> });
 }
 
 /** Writes a Web `Response` to a Node response. */

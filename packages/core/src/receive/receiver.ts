@@ -202,7 +202,7 @@ export function createDeliveryReceiver<TDelivery extends DeliveryBase, TReply = 
     async node(req, res) {
       let response: Response;
       try {
-        response = await handle(requestFromNode(req));
+        response = await handle(await requestFromNode(req, maxBytes));
       } catch (error) {
         await report(error, undefined);
         response = internalError();
