@@ -17,11 +17,13 @@ const root = join(import.meta.dirname, '..', '..');
  */
 export const budgets = {
   '@hooks/core': { names: ['createTransport'], budget: 17.5 * 1024 },
-  '@hooks/circuit': { names: ['createCircuit'], budget: 20.2 * 1024 },
-  '@hooks/gosquared': { names: ['createGoSquared'], budget: 20.3 * 1024 },
-  '@hooks/mattermost': { names: ['createMattermost'], budget: 21.1 * 1024 },
-  '@hooks/instance': { names: ['createInstance'], budget: 20.5 * 1024 },
-  '@hooks/all': { names: ['createHooks'], budget: 30.2 * 1024 },
+  '@hooks/circuit': { names: ['createCircuit'], budget: 21.0 * 1024 },
+  '@hooks/gosquared': { names: ['createGoSquared'], budget: 21.0 * 1024 },
+  '@hooks/mattermost': { names: ['createMattermost'], budget: 21.6 * 1024 },
+  '@hooks/instance': { names: ['createInstance'], budget: 21.1 * 1024 },
+  '@hooks/all': { names: ['createHooks'], budget: 32.0 * 1024 },
+  // The CLI's library entry is only `defineConfig` (the command itself is the `bin`): it must stay tiny.
+  '@hooks/cli': { names: ['defineConfig'], budget: 0.2 * 1024 },
 };
 
 /**

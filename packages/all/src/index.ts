@@ -63,7 +63,7 @@ export interface ProviderAdapters {
  * ```
  */
 export type HooksConfig = {
-  [P in ProviderId]?: ProviderSettings[P] | ProviderClients[P];
+  [P in ProviderId]?: ProviderSettings[P] | ProviderClients[P] | undefined;
 };
 
 /** The provider ids a config sets. */
@@ -129,7 +129,7 @@ export interface HooksOperations<Configured extends ProviderId> {
    * Lists every configured provider concurrently, as normalized webhooks. One failing provider
    * never hides the others: its error is in `failures`.
    */
-  list(options?: CallOptions & { limit?: number }): Promise<ListResult>;
+  list(options?: CallOptions & { limit?: number | undefined }): Promise<ListResult>;
   /** One registration on one provider. */
   get<P extends Configured>(provider: P, ref: HookRef<P>, options?: CallOptions): Promise<ProviderWebhook<P>>;
   /** Creates a registration from a spec discriminated by `provider`. */
@@ -189,7 +189,7 @@ interface AnyAdapter {
  * Builds the facade over any subset of the four providers, from settings or ready-made clients.
  * Only the configured providers exist on the result, in its type as at run time.
  *
- * @throws `InputError` when no provider is configured, or a provider's settings are invalid.
+ * @throws `InputError` when no provider is configured, a key is not a provider (naming it), or a provider's settings are invalid.
  * @example
  * ```ts
  * import { createHooks } from '@hooks/all';
@@ -208,6 +208,16 @@ interface AnyAdapter {
 export function createHooks<const Config extends HooksConfig>(config: Config): Hooks<Config> {
   const clients: Partial<Record<ProviderId, unknown>> = {};
   const adapters: Partial<Record<ProviderId, AnyAdapter>> = {};
+  const unknown =
+    typeof config === 'object' && config !== null ? Object.keys(config).find((key) => !order.includes(key as ProviderId)) : 'config';
+  if (unknown !== undefined) {
+    const what = unknown === 'config' ? '"config": must be an object' : `"${unknown}": not a provider`;
+    throw new InputError(`[all] createHooks: invalid ${what}; the providers are ${order.join(', ')}`, {
+      provider: 'all',
+      operation: 'createHooks',
+      field: unknown,
+    });
+  }
   for (const provider of order) {
     const value = config[provider];
     if (value === undefined) continue;

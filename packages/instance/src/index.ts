@@ -20,4 +20,5 @@ export {
   type InstanceWebhookUpdateInput,
   type InstanceWireDelivery,
   type InstanceWireInstance,
+  type InstanceWriteOptions,
 } from './types.js';

@@ -4,6 +4,7 @@
  *
  * @module
  */
+import type { CallOptions } from '@hooks/core';
 
 /**
  * The event flags a CodeChat v2.1 server documents, in its own (camelCase) spelling. Each one
@@ -139,6 +140,18 @@ export interface InstanceWebhook {
   createdAt: Date;
   /** When it last changed (wire: `updatedAt`, ISO 8601). */
   updatedAt: Date;
+}
+
+/** Options of `webhooks.update` and `webhooks.setEvents`: the call options, and the versions the change is based on. */
+export interface InstanceWriteOptions extends CallOptions {
+  /**
+   * The webhook's `updatedAt` as you last read it. When given, nothing is written if it changed
+   * since: the call fails with a `ConflictError` (`changed-since-read`) rather than overwrite a
+   * newer change.
+   */
+  expectedUpdatedAt?: Date | undefined;
+  /** The same check on the events row (`eventsMetadata.updatedAt`), when the service reports one. */
+  expectedEventsUpdatedAt?: Date | undefined;
 }
 
 /** Input of `webhooks.create` (`InstanceWebhookResource.create`). */

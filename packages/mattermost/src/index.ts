@@ -28,4 +28,5 @@ export type {
   MattermostOutgoingUpdateInput,
   MattermostOutgoingWebhook,
   MattermostTriggerWhen,
+  MattermostUpdateOptions,
 } from './types.js';

@@ -44,7 +44,7 @@ const apiPath = 'api/v4/';
  * The server root of a base URL: `https://chat.example.com/` for both `https://chat.example.com`
  * and `https://chat.example.com/api/v4`.
  *
- * @throws {@link @hooks/core!index.InputError} when it is not a base URL, or when it goes past `/api/v4` (such as
+ * @throws {@link @hooks/core!"@hooks/core".InputError} when it is not a base URL, or when it goes past `/api/v4` (such as
  * `…/api/v4/hooks`), with what to pass instead.
  */
 function serverRoot(baseUrl: unknown): string {
@@ -64,7 +64,7 @@ function serverRoot(baseUrl: unknown): string {
  * `baseUrl` is the **server root** (`https://chat.example.com`); the client adds `/api/v4`.
  * A base URL that already ends in `/api/v4` (or `/api/v4/`) is accepted as the same server.
  *
- * @throws {@link @hooks/core!index.InputError} when `baseUrl` is not an absolute http(s) URL without credentials, query or
+ * @throws {@link @hooks/core!"@hooks/core".InputError} when `baseUrl` is not an absolute http(s) URL without credentials, query or
  * fragment (or points inside the API, past `/api/v4`), when `token` is empty or holds characters a
  * header cannot carry, or for invalid transport settings.
  * @example
