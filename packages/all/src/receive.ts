@@ -118,7 +118,7 @@ function normalizePath(provider: string, path: unknown): string {
  * query token per registration (`pathSecrets`, `queryTokens`) as well as each provider's own
  * check (Mattermost `tokens`, CodeChat `instanceId`).
  *
- * @throws {@link @hooks/core!index.InputError} when a provider's options or a path are invalid, or two providers share a path.
+ * @throws {@link @hooks/core!"@hooks/core".InputError} when a provider's options or a path are invalid, or two providers share a path.
  * @example
  * ```ts
  * const receiver = createReceiver({ mattermost: { tokens: [process.env.MM_HOOK_TOKEN!] }, instance: { instanceId } });

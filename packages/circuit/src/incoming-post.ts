@@ -46,8 +46,8 @@ function splitHookUrl(url: unknown): { baseUrl: string; id: string } {
  * do (a JSON body). Any 2xx is success. Nothing is retried unless it provably never reached
  * the server (a retried post could appear twice).
  *
- * @throws {@link @hooks/core!index.InputError} when the URL or the message is invalid (empty `text`, unknown fields), before any request.
- * @throws {@link @hooks/core!index.ApiError} when Circuit refuses (400 bad message or unknown webhook, 404 unknown webhook, 5xx).
+ * @throws {@link @hooks/core!"@hooks/core".InputError} when the URL or the message is invalid (empty `text`, unknown fields), before any request.
+ * @throws {@link @hooks/core!"@hooks/core".ApiError} when Circuit refuses (400 bad message or unknown webhook, 404 unknown webhook, 5xx).
  * @example
  * ```ts
  * import { postToIncomingWebhook } from '@hooks/circuit';

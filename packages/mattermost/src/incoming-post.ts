@@ -84,8 +84,8 @@ function transportFor(siteUrl: string, settings: TransportSettings = {}): Transp
  * message is checked before anything is sent; Mattermost's `ok` is success. Nothing is retried
  * unless it provably never reached the server (a retried post could appear twice).
  *
- * @throws {@link @hooks/core!index.InputError} when the URL or the message is invalid (neither `text` nor `attachments`, a `system_` type, …), before any request.
- * @throws {@link @hooks/core!index.ApiError} with reason `not-found` when the hook does not exist (Mattermost answers 400), `forbidden` for a locked channel, `not-implemented` when incoming webhooks are off.
+ * @throws {@link @hooks/core!"@hooks/core".InputError} when the URL or the message is invalid (neither `text` nor `attachments`, a `system_` type, …), before any request.
+ * @throws {@link @hooks/core!"@hooks/core".ApiError} with reason `not-found` when the hook does not exist (Mattermost answers 400), `forbidden` for a locked channel, `not-implemented` when incoming webhooks are off.
  * @example
  * ```ts
  * import { postToIncomingWebhook } from '@hooks/mattermost';
@@ -105,7 +105,7 @@ export type IncomingPoster = (hookIdOrUrl: string, message: MattermostIncomingMe
  * Builds `post(hookIdOrUrl, message, options?)` for the client's incoming resource: a hook id,
  * or a hook URL of the same site. No token is sent (the hook id is the credential).
  *
- * @throws {@link @hooks/core!index.InputError} when `siteUrl` or the transport settings are invalid.
+ * @throws {@link @hooks/core!"@hooks/core".InputError} when `siteUrl` or the transport settings are invalid.
  * @example
  * ```ts
  * const post = createIncomingPoster('https://chat.example.com/', settings);

@@ -144,7 +144,7 @@ function fieldsToWire(message: MattermostMessageFields): Record<string, unknown>
 /**
  * Checks a reply and returns the JSON Mattermost expects (`response_type`, `icon_url`, …).
  *
- * @throws {@link @hooks/core!index.InputError} when a field is invalid, or neither `text` nor `attachments` is given.
+ * @throws {@link @hooks/core!"@hooks/core".InputError} when a field is invalid, or neither `text` nor `attachments` is given.
  * @example
  * ```ts
  * replyToWire({ text: 'On it', responseType: 'comment' }); // { text: 'On it', response_type: 'comment' }
@@ -160,7 +160,7 @@ export function replyToWire(reply: MattermostReply): Record<string, unknown> {
 /**
  * Checks an incoming-webhook message and returns the JSON Mattermost expects.
  *
- * @throws {@link @hooks/core!index.InputError} when a field is invalid, or neither `text` nor `attachments` is given.
+ * @throws {@link @hooks/core!"@hooks/core".InputError} when a field is invalid, or neither `text` nor `attachments` is given.
  * @example
  * ```ts
  * incomingMessageToWire({ text: 'Build passed', iconEmoji: 'rocket' }); // { text: 'Build passed', icon_emoji: 'rocket' }

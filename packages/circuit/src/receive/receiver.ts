@@ -22,7 +22,7 @@ export type CircuitReceiver = DeliveryReceiver<CircuitDelivery>;
  * Circuit does not sign deliveries: a secret path segment or query token in the callback URL
  * (and the `webhookId` check) is the only authenticity check it allows.
  *
- * @throws {@link @hooks/core!index.InputError} when an option is invalid.
+ * @throws {@link @hooks/core!"@hooks/core".InputError} when an option is invalid.
  * @example
  * ```ts
  * const receiver = createCircuitReceiver({ queryTokens: [process.env.CIRCUIT_HOOK_SECRET!] });

@@ -79,7 +79,7 @@ function lastSegment(url: URL): string | undefined {
  * authenticity check (401) and the schema (400, naming the first issue). Only then do handlers
  * run; a handler that throws gets a generic 500 and goes to `onError`.
  *
- * @throws {@link @hooks/core!index.InputError} when an option is invalid.
+ * @throws {@link @hooks/core!"@hooks/core".InputError} when an option is invalid.
  * @example
  * ```ts
  * const receiver = createDeliveryReceiver(format, { queryTokens: [process.env.HOOK_TOKEN!] });

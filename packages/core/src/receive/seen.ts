@@ -5,7 +5,7 @@ import type { SeenStore } from './types.js';
  * An in-memory {@link SeenStore} that keeps the most recent `max` keys (default 10 000), for a
  * single process. Use a shared store (Redis, a database) when several processes receive.
  *
- * @throws {@link @hooks/core!index.InputError} when `max` is not a positive integer.
+ * @throws {@link @hooks/core!"@hooks/core".InputError} when `max` is not a positive integer.
  * @example
  * ```ts
  * const receiver = createMattermostReceiver({ tokens, seen: memorySeenStore({ max: 1000 }) });

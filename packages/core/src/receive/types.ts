@@ -51,7 +51,7 @@ export interface DeliveryFormat<TDelivery extends DeliveryBase, TReply = never> 
   /**
    * Turns a handler's reply into the answer the service expects.
    *
-   * @throws {@link @hooks/core!index.InputError} when the reply is invalid (the receiver then answers 500).
+   * @throws {@link @hooks/core!"@hooks/core".InputError} when the reply is invalid (the receiver then answers 500).
    */
   readonly reply?: ((reply: TReply) => DeliveryAnswer | undefined) | undefined;
 }

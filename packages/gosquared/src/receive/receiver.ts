@@ -29,7 +29,7 @@ function siteOf(body: unknown): unknown {
  * GoSquared does not sign deliveries: a secret path segment or query token in the callback URL
  * (and the site-token check) is the only authenticity check it allows.
  *
- * @throws {@link @hooks/core!index.InputError} when an option is invalid.
+ * @throws {@link @hooks/core!"@hooks/core".InputError} when an option is invalid.
  * @example
  * ```ts
  * const receiver = createGoSquaredReceiver({ queryTokens: [process.env.GS_HOOK_SECRET!], siteTokens: ['GSN-123456-X'] });

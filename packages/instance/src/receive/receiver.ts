@@ -22,7 +22,7 @@ export type InstanceReceiver = DeliveryReceiver<InstanceDelivery>;
  * CodeChat does not sign deliveries: a secret path segment or query token in the webhook URL
  * (and the instance check) is the only authenticity check it allows.
  *
- * @throws {@link @hooks/core!index.InputError} when `instanceId` is missing or an option is invalid.
+ * @throws {@link @hooks/core!"@hooks/core".InputError} when `instanceId` is missing or an option is invalid.
  * @example
  * ```ts
  * const receiver = createInstanceReceiver({ instanceId, pathSecrets: [process.env.CODECHAT_HOOK_SECRET!] });

@@ -22,7 +22,7 @@ export type MattermostReceiver = DeliveryReceiver<MattermostDelivery, Mattermost
  * Mattermost does not sign deliveries: the token (plus, optionally, a secret path segment or
  * query token in the callback URL) is the only authenticity check it allows.
  *
- * @throws {@link @hooks/core!index.InputError} when `tokens` is empty or an option is invalid.
+ * @throws {@link @hooks/core!"@hooks/core".InputError} when `tokens` is empty or an option is invalid.
  * @example
  * ```ts
  * const receiver = createMattermostReceiver({ tokens: [process.env.MM_HOOK_TOKEN!] });

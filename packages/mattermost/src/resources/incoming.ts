@@ -121,10 +121,10 @@ export interface MattermostIncomingResource {
    * `text/plain` `ok` is success. A post is not retried once it may have reached the server
    * (it could appear twice in the channel).
    *
-   * @throws {@link @hooks/core!index.InputError} before any request when `hookIdOrUrl` is neither a
+   * @throws {@link @hooks/core!"@hooks/core".InputError} before any request when `hookIdOrUrl` is neither a
    * hook id nor a hook URL of this server, or the message is invalid (neither `text` nor
    * `attachments`, a `system_` type, a bad `channel`, `iconUrl` or `priority`, …).
-   * @throws {@link @hooks/core!index.ApiError} with reason `not-found` when the hook does not exist
+   * @throws {@link @hooks/core!"@hooks/core".ApiError} with reason `not-found` when the hook does not exist
    * (Mattermost answers 400 for it), `forbidden` when the hook is locked to another channel,
    * `not-implemented` when incoming webhooks are off on the server.
    * @example
