@@ -19,7 +19,8 @@ export const budgets = {
   '@hooks/core': { names: ['createTransport'], budget: 17.5 * 1024 },
   '@hooks/circuit': { names: ['createCircuit'], budget: 21.0 * 1024 },
   '@hooks/gosquared': { names: ['createGoSquared'], budget: 21.0 * 1024 },
-  '@hooks/mattermost': { names: ['createMattermost'], budget: 21.6 * 1024 },
+  // `incoming.post` (issue 15) brings the message checks shared with receiver replies: +1.7 KB.
+  '@hooks/mattermost': { names: ['createMattermost'], budget: 23.3 * 1024 },
   '@hooks/instance': { names: ['createInstance'], budget: 21.1 * 1024 },
   '@hooks/all': { names: ['createHooks'], budget: 32.0 * 1024 },
   // The CLI's library entry is only `defineConfig` (the command itself is the `bin`): it must stay tiny.

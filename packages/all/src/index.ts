@@ -7,7 +7,7 @@
  */
 
 export type * from '@hooks/circuit';
-export { circuitProvider, circuitSandboxUrl, createCircuit } from '@hooks/circuit';
+export { circuitProvider, circuitSandboxUrl, createCircuit, postToCircuitIncomingWebhook } from '@hooks/circuit';
 export type * from '@hooks/core';
 export {
   ApiError,
@@ -25,7 +25,7 @@ export { createGoSquared, goSquaredApiPath, goSquaredBaseUrl, goSquaredProvider 
 export type * from '@hooks/instance';
 export { createInstance, instanceProvider } from '@hooks/instance';
 export type * from '@hooks/mattermost';
-export { createMattermost, mattermostProvider } from '@hooks/mattermost';
+export { createMattermost, mattermostProvider, postToIncomingWebhook } from '@hooks/mattermost';
 export { createHooks } from './hooks.js';
 export type {
   ConfiguredProvider,

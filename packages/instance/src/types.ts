@@ -176,8 +176,8 @@ export interface InstanceWebhookUpdateInput {
   enabled?: boolean;
 }
 
-/** The instance an {@link InstanceDelivery} is about (wire keys, as the service sends them). */
-export interface InstanceDeliveryInstance {
+/** The instance an {@link InstanceWireDelivery} is about (wire keys, as the service sends them). */
+export interface InstanceWireInstance {
   /** The instance id. */
   instanceId: string;
   /** The instance name. */
@@ -197,19 +197,20 @@ export interface InstanceDeliveryInstance {
 /**
  * What the service POSTs to a webhook URL (`content-type: application/json`, with the
  * `x-businessId`, `x-instanceId` and `x-whatsappId` headers). There is no signature: protect the
- * endpoint with a secret in its URL. Delivery is at most once and unordered.
+ * endpoint with a secret in its URL. Delivery is at most once and unordered. The receiver at
+ * `@hooks/instance/receive` checks and types these as `InstanceDelivery`; this is the raw shape.
  *
  * @example
  * ```ts
- * const delivery = (await request.json()) as InstanceDelivery;
+ * const delivery = (await request.json()) as InstanceWireDelivery;
  * if (delivery.event === 'messages.upsert') handleMessage(delivery.data);
  * ```
  */
-export interface InstanceDelivery<Data = unknown> {
+export interface InstanceWireDelivery<Data = unknown> {
   /** The event name, such as `'messages.upsert'` or `'chats.update'`. */
   event: string;
   /** The instance the event belongs to. */
-  instance: InstanceDeliveryInstance;
+  instance: InstanceWireInstance;
   /** The payload: one object (`messages.upsert`) or an array (`messages.set`, `chats.upsert`…). */
   data: Data;
 }

@@ -5,6 +5,7 @@
  */
 import { baseUrlSchema, createTransport, InputError, parseInput, type TokenSource, type TransportSettings } from '@hooks/core';
 import { readError, refineError } from './errors.js';
+import { createIncomingPoster } from './incoming-post.js';
 import { createIncomingResource, type MattermostIncomingResource } from './resources/incoming.js';
 import { createOutgoingResource, type MattermostOutgoingResource } from './resources/outgoing.js';
 
@@ -26,11 +27,11 @@ export interface MattermostSettings extends TransportSettings {
   refreshOnUnauthorized?: boolean | undefined;
 }
 
-/** A Mattermost client: its incoming and outgoing webhooks. */
+/** A Mattermost client: its incoming and outgoing webhooks, and posting through an incoming one. */
 export interface MattermostClient {
   /** The server root, ending in `/` (without `/api/v4`, whichever of the two was given). */
   readonly baseUrl: string;
-  /** Incoming webhooks (`/api/v4/hooks/incoming`). */
+  /** Incoming webhooks (`/api/v4/hooks/incoming`), and `post` through one (`/hooks/{id}`). */
   readonly incoming: MattermostIncomingResource;
   /** Outgoing webhooks (`/api/v4/hooks/outgoing`), with token regeneration. */
   readonly outgoing: MattermostOutgoingResource;
@@ -88,7 +89,7 @@ export function createMattermost(settings: MattermostSettings): MattermostClient
   });
   return {
     baseUrl: siteUrl,
-    incoming: createIncomingResource(transport, siteUrl),
+    incoming: createIncomingResource(transport, siteUrl, createIncomingPoster(siteUrl, transportSettings)),
     outgoing: createOutgoingResource(transport),
   };
 }

@@ -13,7 +13,9 @@ import {
   sharedBudget,
   type Transport,
 } from '@hooks/core';
+import type { IncomingPoster } from '../incoming-post.js';
 import { checkId, checkIncomingCreate, checkIncomingQuery, checkIncomingUpdate } from '../input.js';
+import type { MattermostIncomingMessage } from '../message.js';
 import type {
   MattermostIncomingCreateInput,
   MattermostIncomingListQuery,
@@ -112,13 +114,36 @@ export interface MattermostIncomingResource {
    * ```
    */
   hookUrl(id: string): string;
+  /**
+   * Posts a message through an incoming webhook (`POST {baseUrl}/hooks/{id}`), by the hook's id
+   * or its URL on this client's server. No token is sent: the hook id is the credential, and it
+   * is masked in every error. The message is checked before anything is sent; Mattermost's
+   * `text/plain` `ok` is success. A post is not retried once it may have reached the server
+   * (it could appear twice in the channel).
+   *
+   * @throws {@link @hooks/core!"@hooks/core".InputError} before any request when `hookIdOrUrl` is neither a
+   * hook id nor a hook URL of this server, or the message is invalid (neither `text` nor
+   * `attachments`, a `system_` type, a bad `channel`, `iconUrl` or `priority`, …).
+   * @throws {@link @hooks/core!"@hooks/core".ApiError} with reason `not-found` when the hook does not exist
+   * (Mattermost answers 400 for it), `forbidden` when the hook is locked to another channel,
+   * `not-implemented` when incoming webhooks are off on the server.
+   * @example
+   * ```ts
+   * const hook = await mattermost.incoming.create({ channelId, displayName: 'CI' });
+   * await mattermost.incoming.post(hook.id, { text: 'Build **passed**', iconEmoji: 'rocket' });
+   * ```
+   */
+  post(hookIdOrUrl: string, message: MattermostIncomingMessage, options?: CallOptions): Promise<void>;
 }
 
 const base = 'hooks/incoming';
 const hookPath = (id: string) => joinPath('hooks', 'incoming', id);
 
-/** Builds the incoming-webhook operations over a transport whose base URL is `{site}/api/v4/`. */
-export function createIncomingResource(transport: Transport, siteUrl: string): MattermostIncomingResource {
+/**
+ * Builds the incoming-webhook operations over a transport whose base URL is `{site}/api/v4/`;
+ * `post` is the site's poster (its own token-less transport on `{site}/`).
+ */
+export function createIncomingResource(transport: Transport, siteUrl: string, post: IncomingPoster): MattermostIncomingResource {
   /** One page; `operation` names the call the user made (`list` or `listPage`) in its errors. */
   function loadPage(
     operation: 'incoming.list' | 'incoming.listPage',
@@ -217,5 +242,7 @@ export function createIncomingResource(transport: Transport, siteUrl: string): M
     hookUrl(id) {
       return `${siteUrl}hooks/${checkId(id, 'incoming.hookUrl')}`;
     },
+
+    post,
   };
 }
