@@ -136,7 +136,7 @@ describe('hooks.list progress', () => {
     const seen: Record<string, number[]> = {};
     const { webhooks } = await hooks.list({
       onProgress: (provider, count) => {
-        (seen[provider] ??= []).push(count);
+        seen[provider] = [...(seen[provider] ?? []), count];
       },
     });
     expect(seen).toEqual({ mattermost: [1, 2], circuit: [1, 2], gosquared: [1], instance: [1] });
