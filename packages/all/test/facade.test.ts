@@ -222,7 +222,9 @@ describe('hooks.ensure', () => {
   it('names the spec a provider refused in its plan failure, and still plans the others', async () => {
     const hooks = createHooks(settings());
     const bad = { provider: 'circuit', kind: 'webhook', url: 'javascript:alert(1)', filter: ['CONVERSATION.ADD_ITEM'] } as const;
+    const before = fakes.circuit.log.length;
     const plan = await hooks.plan([specs()[4]!, specs()[2]!, bad as never]);
+    expect(fakes.circuit.log.length).toBe(before); // finding the refused spec sends no request either
     expect(plan.failures).toHaveLength(1);
     expect(plan.failures[0]).toMatchObject({ provider: 'circuit', indices: [1, 2], index: 2 });
     expect(InputError.isInstance(plan.failures[0]!.error)).toBe(true);
