@@ -1,10 +1,12 @@
-// The `hooks` command against the Circuit fake: plan, apply, plan again, with examples/cli/hooks.config.mjs.
+// The `hooks` command against the Circuit and GoSquared fakes: plan, apply, plan again, with examples/cli/hooks.config.mjs.
 //   node examples/cli.mjs
 import { spawn } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createCircuit } from '@hooks/circuit';
 import { createCircuitFake } from '@hooks/circuit/testing';
+import { createGoSquared } from '@hooks/gosquared';
+import { createGoSquaredFake } from '@hooks/gosquared/testing';
 
 const bin = join(dirname(fileURLToPath(import.meta.resolve('@hooks/cli/package.json'))), 'dist', 'bin.js');
 const cwd = join(import.meta.dirname, 'cli');
@@ -22,14 +24,24 @@ function hooks(args, env) {
   });
 }
 
-const fake = await createCircuitFake();
+const [fake, gosquaredFake] = await Promise.all([createCircuitFake(), createGoSquaredFake()]);
 try {
-  const env = { CIRCUIT_BASE_URL: fake.baseUrl, CIRCUIT_TOKEN: fake.settings.token, APP_URL: 'https://bot.example.com' };
+  const env = {
+    CIRCUIT_BASE_URL: fake.baseUrl,
+    CIRCUIT_TOKEN: fake.settings.token,
+    GOSQUARED_BASE_URL: gosquaredFake.settings.baseUrl,
+    GOSQUARED_API_KEY: gosquaredFake.settings.apiKey,
+    GOSQUARED_SITE_TOKEN: gosquaredFake.settings.siteToken,
+    APP_URL: 'https://bot.example.com',
+  };
   const circuit = createCircuit({ ...fake.settings });
   // What is there before: one hook to update, one stale hook under the prefix, one hook of someone else.
   await circuit.webhooks.create({ url: 'https://bot.example.com/hooks/circuit/items', filter: ['CONVERSATION.ADD_ITEM'] });
   await circuit.webhooks.create({ url: 'https://bot.example.com/hooks/circuit/old', filter: ['CONVERSATION.ADD_ITEM'] });
   await circuit.webhooks.create({ url: 'https://other.example.com/circuit', filter: ['CONVERSATION.ADD_ITEM'] });
+  // On GoSquared, a stale hook under the prefix (pruned) and none of the wanted one yet.
+  const gosquared = createGoSquared({ ...gosquaredFake.settings });
+  await gosquared.webhooks.create({ url: 'https://bot.example.com/hooks/gosquared/old', trigger: 'chat_message' });
 
   const steps = [
     [['plan'], 2],
@@ -49,6 +61,9 @@ try {
   if (urls.includes('https://bot.example.com/hooks/circuit/old') || !urls.includes('https://other.example.com/circuit')) {
     throw new Error('pruning went wrong');
   }
+  const gosquaredUrls = (await gosquared.webhooks.list().toArray()).map((hook) => hook.url);
+  console.log('on GoSquared:', gosquaredUrls.join(', '));
+  if (gosquaredUrls.join() !== 'https://bot.example.com/hooks/gosquared') throw new Error('GoSquared went wrong');
 } finally {
-  await fake.close();
+  await Promise.all([fake.close(), gosquaredFake.close()]);
 }

@@ -7,6 +7,11 @@ const app = process.env.APP_URL ?? 'https://bot.example.com';
 export default defineConfig({
   providers: {
     circuit: { token: process.env.CIRCUIT_TOKEN, ...(process.env.CIRCUIT_BASE_URL ? { baseUrl: process.env.CIRCUIT_BASE_URL } : {}) },
+    gosquared: {
+      apiKey: process.env.GOSQUARED_API_KEY,
+      siteToken: process.env.GOSQUARED_SITE_TOKEN,
+      ...(process.env.GOSQUARED_BASE_URL ? { baseUrl: process.env.GOSQUARED_BASE_URL } : {}),
+    },
   },
   specs: [
     {
@@ -16,6 +21,7 @@ export default defineConfig({
       filter: ['CONVERSATION.ADD_ITEM', 'CONVERSATION.UPDATE_ITEM'],
     },
     { provider: 'circuit', kind: 'webhook', url: `${app}/hooks/circuit/users`, filter: ['USER.SUBMIT_FORM_DATA'] },
+    { provider: 'gosquared', url: `${app}/hooks/gosquared`, name: 'Traffic', triggers: [{ trigger: 'traffic_spike', value: 50 }] },
   ],
   // Registrations under this prefix that no spec wants are deleted; nothing else is touched.
   prune: { urlPrefix: `${app}/hooks/` },

@@ -4,10 +4,24 @@
  *
  * @module
  */
-import { collect, InputError, type ProviderId, type WebhookRef } from '@hooks/core';
+import { collect, InputError, type NormalizedWebhook, type ProviderId, type WebhookRef } from '@hooks/core';
 import { type AnyAdapter, providerOrder, resolveProviders } from './providers.js';
 import { applyAll, ensureAll, planAll } from './reconcile.js';
-import type { Hooks, HooksConfig, HooksOperations, ListResult } from './types.js';
+import type { Hooks, HooksConfig, HooksOperations, ListOptions, ListResult } from './types.js';
+
+/** `source`, calling `onProgress` with the running count after each registration. */
+async function* counted(
+  provider: ProviderId,
+  source: AsyncIterable<NormalizedWebhook>,
+  onProgress: ListOptions['onProgress'],
+): AsyncGenerator<NormalizedWebhook> {
+  let count = 0;
+  for await (const hook of source) {
+    count++;
+    onProgress?.(provider, count);
+    yield hook;
+  }
+}
 
 const singleKind: Partial<Record<ProviderId, string>> = { gosquared: 'webhook', instance: 'webhook' };
 
@@ -79,12 +93,16 @@ export function createHooks<const Config extends HooksConfig>(config: Config): H
     providers,
     adapter: (provider) => adapterOf(provider, 'adapter') as never,
     async list(options = {}) {
-      const { limit, ...callOptions } = options;
-      const settled = await Promise.allSettled(providers.map((provider) => collect(adapters[provider]!.list(callOptions), { limit })));
+      const { limit, onProgress, providers: only, ...callOptions } = options;
+      const chosen = only === undefined ? providers : providers.filter((provider) => only.includes(provider));
+      for (const provider of only ?? []) adapterOf(provider, 'list');
+      const settled = await Promise.allSettled(
+        chosen.map((provider) => collect(counted(provider, adapters[provider]!.list(callOptions), onProgress), { limit })),
+      );
       const result: ListResult = { webhooks: [], failures: [] };
       settled.forEach((outcome, index) => {
         if (outcome.status === 'fulfilled') result.webhooks.push(...(outcome.value as ListResult['webhooks']));
-        else result.failures.push({ provider: providers[index]!, error: outcome.reason });
+        else result.failures.push({ provider: chosen[index]!, error: outcome.reason });
       });
       return result;
     },

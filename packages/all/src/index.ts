@@ -41,6 +41,7 @@ export type {
   HooksPlanDeletion,
   HooksPlanEntry,
   HookWebhook,
+  ListOptions,
   ListResult,
   ProviderAdapters,
   ProviderChanges,

@@ -78,6 +78,34 @@ function withPruned(
   return groups;
 }
 
+/**
+ * The facade position of the first spec a provider refused with an `InputError`: each of its
+ * specs is planned alone with an aborted signal, so its input is checked and no request goes out.
+ */
+async function refusedIndex(adapter: AnyAdapter, error: unknown, specs: readonly unknown[], indices: readonly number[]) {
+  if (!InputError.isInstance(error)) return undefined;
+  const aborted = AbortSignal.abort();
+  for (const [position, spec] of specs.entries()) {
+    try {
+      await engineOf(adapter).plan([spec], { signal: aborted });
+    } catch (refused) {
+      if (InputError.isInstance(refused)) return indices[position];
+    }
+  }
+  return undefined;
+}
+
+/** A provider's failure, naming the spec it refused when it refused one. */
+async function failureOf(
+  adapter: AnyAdapter,
+  error: unknown,
+  specs: readonly unknown[],
+  indices: readonly number[],
+): Promise<ProviderFailure> {
+  const index = await refusedIndex(adapter, error, specs, indices);
+  return { provider: adapter.id, error, indices: [...indices], ...(index === undefined ? {} : { index }) };
+}
+
 /** Settles the report's `ok` and orders its results by spec position. */
 function finish(report: HooksApplyReport): HooksApplyReport {
   report.results.sort((a, b) => a.index - b.index);
@@ -116,16 +144,22 @@ export async function planAll(
   configured: readonly ProviderId[],
 ): Promise<HooksPlan> {
   const groups = withPruned(group(specs, adapterOf, 'plan'), options, adapterOf, configured, 'plan');
-  const result: HooksPlan = { entries: [], deletions: [], failures: [] };
+  const result: HooksPlan = { entries: [], deletions: [], failures: [], ...(options?.prune ? { urlPrefix: options.prune.urlPrefix } : {}) };
   const own: ProviderPart[] = [];
   const settled = await Promise.allSettled(
     [...groups.values()].map(async ({ adapter, specs: own }) => engineOf(adapter).plan(own, options)),
+  );
+  const failed = await Promise.all(
+    [...groups.values()].map(({ adapter, specs: own, indices }, position) => {
+      const outcome = settled[position]!;
+      return outcome.status === 'rejected' ? failureOf(adapter, outcome.reason, own, indices) : undefined;
+    }),
   );
   [...groups.values()].forEach(({ adapter, indices, given }, position) => {
     const outcome = settled[position]!;
     const provider = adapter.id;
     if (outcome.status === 'rejected') {
-      result.failures.push({ provider, error: outcome.reason, indices });
+      result.failures.push(failed[position]!);
       return;
     }
     const plan = outcome.value as Plan;
@@ -207,7 +241,7 @@ export async function ensureAll(
       try {
         collectReport(report, provider, await engineOf(adapter).ensureAll(own, options), indices, (index) => specs[index]);
       } catch (error) {
-        report.failures.push({ provider, error, indices: [...indices] });
+        report.failures.push(await failureOf(adapter, error, own, indices));
       }
     }),
   );

@@ -175,6 +175,21 @@ export interface ProviderFailure {
   error: unknown;
   /** The positions of the specs it was given (for `plan`, `apply` and `ensure`). */
   indices?: number[] | undefined;
+  /**
+   * When the provider refused a spec's input (its `error` is an `InputError`, raised before any
+   * request): the position of the first spec it refused, so a caller can point at it.
+   */
+  index?: number | undefined;
+}
+
+/** What {@link HooksOperations.list} takes: call options, a cap per provider, and a progress callback. */
+export interface ListOptions extends CallOptions {
+  /** At most this many registrations per provider. */
+  limit?: number | undefined;
+  /** Only these configured providers (default: every configured provider). */
+  providers?: readonly ProviderId[] | undefined;
+  /** Called after each registration a provider yields, with that provider's count so far (for a progress line). */
+  onProgress?: ((provider: ProviderId, count: number) => void) | undefined;
 }
 
 /** What {@link HooksOperations.list} returns: everything it could list, and what it could not. */
@@ -208,6 +223,8 @@ export interface HooksPlan<P extends ProviderId = ProviderId> {
   deletions: HooksPlanDeletion<P>[];
   /** The providers that could not plan; their specs are in `indices`. */
   failures: ProviderFailure[];
+  /** With `prune`: the prefix the deletions are under. */
+  urlPrefix?: string | undefined;
 }
 
 /** What `hooks.apply` did for one spec: its provider's result, with `index` and `spec` as given to the facade. */
@@ -239,10 +256,12 @@ export interface HooksOperations<Configured extends ProviderId> {
   /** The normalized adapter of one configured provider. */
   adapter<P extends Configured>(provider: P): ProviderAdapters[P];
   /**
-   * Lists every configured provider concurrently, as normalized webhooks. One failing provider
-   * never hides the others: its error is in `failures`.
+   * Lists every configured provider (or `options.providers`) concurrently, as normalized
+   * webhooks. One failing provider never hides the others: its error is in `failures`.
+   *
+   * @throws {@link InputError} when `options.providers` names a provider that is not configured, before any request.
    */
-  list(options?: CallOptions & { limit?: number | undefined }): Promise<ListResult<Configured>>;
+  list(options?: ListOptions): Promise<ListResult<Configured>>;
   /** One registration on one provider. */
   get<P extends Configured>(provider: P, ref: HookRef<P>, options?: CallOptions): Promise<ProviderWebhook<P>>;
   /** Creates a registration from a spec discriminated by `provider`. */

@@ -114,6 +114,7 @@ describe('hooks.plan and hooks.apply on the engine', () => {
     // No spec names CodeChat here: pruning still covers every configured provider.
     const plan = await hooks.plan([specs()[1]!], { prune: { urlPrefix: prefix } });
     expect(writes()).toBe(before);
+    expect(plan.urlPrefix).toBe(prefix);
     expect(plan.deletions.map((deletion) => [deletion.provider, deletion.webhook.id]).sort()).toEqual(
       [
         ['circuit', stale.id],

@@ -129,6 +129,32 @@ describe('hooks.list', () => {
   });
 });
 
+describe('hooks.list progress', () => {
+  it("reports each provider's running count to onProgress, up to what it lists", async () => {
+    const hooks = createHooks(settings());
+    await hooks.ensure(specs());
+    const seen: Record<string, number[]> = {};
+    const { webhooks } = await hooks.list({
+      onProgress: (provider, count) => {
+        seen[provider] = [...(seen[provider] ?? []), count];
+      },
+    });
+    expect(seen).toEqual({ mattermost: [1, 2], circuit: [1, 2], gosquared: [1], instance: [1] });
+    expect(Object.values(seen).reduce((sum, counts) => sum + counts.length, 0)).toBe(webhooks.length);
+  });
+
+  it('lists only the providers asked for, and refuses one that is not configured before any request', async () => {
+    const hooks = createHooks({ circuit: settings().circuit, gosquared: settings().gosquared });
+    await hooks.ensure([specs()[2]!, specs()[4]!] as never);
+    const before = fakes.circuit.log.length;
+    const { webhooks, failures } = await hooks.list({ providers: ['gosquared'] });
+    expect(failures).toEqual([]);
+    expect(webhooks.map((hook) => hook.provider)).toEqual(['gosquared']);
+    expect(fakes.circuit.log.length).toBe(before);
+    await expect(hooks.list({ providers: ['instance' as never] })).rejects.toSatisfy((error) => InputError.isInstance(error));
+  });
+});
+
 describe('hooks.ensure', () => {
   it('creates everything once; a second run leaves all unchanged with zero write requests', async () => {
     const hooks = createHooks(settings());
@@ -191,6 +217,20 @@ describe('hooks.ensure', () => {
     expect(InputError.isInstance(refused.error)).toBe(true);
     expect(outcomeAt(report, 1).action).toBe('created');
     expect(posts()).toBe(postsBefore);
+  });
+
+  it('names the spec a provider refused in its plan failure, and still plans the others', async () => {
+    const hooks = createHooks(settings());
+    const bad = { provider: 'circuit', kind: 'webhook', url: 'javascript:alert(1)', filter: ['CONVERSATION.ADD_ITEM'] } as const;
+    const before = fakes.circuit.log.length;
+    const plan = await hooks.plan([specs()[4]!, specs()[2]!, bad as never]);
+    expect(fakes.circuit.log.length).toBe(before); // finding the refused spec sends no request either
+    expect(plan.failures).toHaveLength(1);
+    expect(plan.failures[0]).toMatchObject({ provider: 'circuit', indices: [1, 2], index: 2 });
+    expect(InputError.isInstance(plan.failures[0]!.error)).toBe(true);
+    expect(plan.entries.map((entry) => `${entry.index} ${entry.provider} ${entry.action}`)).toEqual(['0 gosquared create']);
+    const report = await hooks.ensure([bad as never, specs()[4]!]);
+    expect(report.failures[0]).toMatchObject({ provider: 'circuit', index: 0 });
   });
 
   it('refuses a spec for a provider that is not configured, before any request', async () => {

@@ -7,13 +7,13 @@
  */
 import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
+import { createHooks, type HookSpec, type HooksOperations, type HooksPlan } from '@hooks/all';
 import type { ProviderId } from '@hooks/core';
 import { InputError } from '@hooks/core';
 import { ConfigError, findConfig, loadConfig } from './config.js';
-import { type Facade, openFacade, SpecError } from './facade.js';
 import { helpTexts } from './help.js';
 import { plainMessage } from './redact.js';
-import { errorLine, listData, listText, pending, planData, planText, reportData, reportOk, reportText, summarize } from './render.js';
+import { errorLine, listData, listText, pending, planData, planText, reportData, reportText, summarize } from './render.js';
 import { type Output, painter, progress } from './style.js';
 
 /** The process the CLI runs in (the tests and the binary pass their own). */
@@ -30,6 +30,27 @@ const providerIds: readonly string[] = ['mattermost', 'circuit', 'gosquared', 'i
 
 /** Usage errors: exit 1 with a one-line message. */
 class UsageError extends Error {}
+
+/**
+ * The config error for the first spec a provider refused (the facade names its position), or
+ * `undefined`. The provider names the field from its own argument (`spec.filter`); the config
+ * knows it as `filter`.
+ */
+function refusedSpec(file: string, plan: HooksPlan): ConfigError | undefined {
+  const refused = plan.failures
+    .filter((failure) => failure.index !== undefined && InputError.isInstance(failure.error))
+    .sort((a, b) => a.index! - b.index!)[0];
+  if (!refused) return undefined;
+  const error = refused.error as InputError;
+  const field = (error.field ?? '').replace(/^specs?(\.\d+)?\.?/, '');
+  const detail = plainMessage(error.message);
+  const named = !field
+    ? detail
+    : detail.startsWith('invalid "')
+      ? detail.replace(/^invalid "[^"]*"/, `invalid "${field}"`)
+      : `invalid "${field}": ${detail}`;
+  return new ConfigError(file, `specs[${refused.index}] (${refused.provider})`, named);
+}
 
 function parse(argv: string[]) {
   try {
@@ -76,9 +97,10 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     }
 
     const { file, config } = await loadConfig(findConfig(io.cwd, values.config), io.env, io.cwd);
-    let facade: Facade;
+    // The config is only known at run time: every provider may be configured.
+    let hooks: HooksOperations<ProviderId>;
     try {
-      facade = openFacade(config.providers);
+      hooks = createHooks(config.providers) as unknown as HooksOperations<ProviderId>;
     } catch (error) {
       if (error instanceof InputError) {
         const provider = (error as InputError & { provider?: string }).provider;
@@ -91,12 +113,15 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     try {
       if (command === 'list') {
         const only = values.provider as ProviderId | undefined;
-        if (only && !facade.providers.includes(only)) throw new ConfigError(file, 'providers', `${only} is not configured`);
+        if (only && !hooks.providers.includes(only)) throw new ConfigError(file, 'providers', `${only} is not configured`);
         const counts = new Map<string, number>();
         line.set('Listing…');
-        const { webhooks, failures } = await facade.list(only, (provider, count) => {
-          counts.set(provider, count);
-          line.set(`Listing… ${[...counts].map(([id, n]) => `${id} ${n}`).join(', ')}`);
+        const { webhooks, failures } = await hooks.list({
+          ...(only ? { providers: [only] } : {}),
+          onProgress: (provider, count) => {
+            counts.set(provider, count);
+            line.set(`Listing… ${[...counts].map(([id, n]) => `${id} ${n}`).join(', ')}`);
+          },
         });
         line.done();
         if (json) io.stdout.write(`${JSON.stringify(listData(webhooks, failures), null, 2)}\n`);
@@ -105,45 +130,34 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
         return failures.length > 0 ? 1 : 0;
       }
 
-      line.set(`Planning ${facade.providers.join(', ')}…`);
-      let plan: Awaited<ReturnType<Facade['plan']>>;
-      try {
-        plan = await facade.plan(config.specs, config.prune);
-      } catch (error) {
-        if (error instanceof SpecError) {
-          const detail = plainMessage(error.detail);
-          // The provider names the field from its own argument (`spec.filter`); the config knows it as `filter`.
-          const named = !error.field
-            ? detail
-            : detail.startsWith('invalid "')
-              ? detail.replace(/^invalid "[^"]*"/, `invalid "${error.field}"`)
-              : `invalid "${error.field}": ${detail}`;
-          throw new ConfigError(file, `specs[${error.index}] (${error.provider})`, named);
-        }
-        throw error;
-      }
+      line.set(`Planning ${hooks.providers.join(', ')}…`);
+      // Each configured provider that planned gets a section, also when it has nothing to do.
+      const plan = await hooks.plan(config.specs as HookSpec[], config.prune ? { prune: config.prune } : {});
+      const refused = refusedSpec(file, plan);
+      if (refused) throw refused;
       line.done();
+      const planned = hooks.providers.filter((provider) => !plan.failures.some((failure) => failure.provider === provider));
       const summary = summarize(plan);
       const broken = plan.failures.length > 0 || summary.conflict > 0;
       if (command === 'plan') {
-        io.stdout.write(json ? `${JSON.stringify(planData(plan), null, 2)}\n` : planText(plan, paint));
+        io.stdout.write(json ? `${JSON.stringify(planData(plan, planned), null, 2)}\n` : planText(plan, paint, planned));
         return broken ? 1 : pending(summary) ? 2 : 0;
       }
 
       // apply
-      if (!json) io.stdout.write(planText(plan, paint));
+      if (!json) io.stdout.write(planText(plan, paint, planned));
       if (plan.failures.length > 0) {
-        if (json) io.stdout.write(`${JSON.stringify({ applied: false, plan: planData(plan) }, null, 2)}\n`);
+        if (json) io.stdout.write(`${JSON.stringify({ applied: false, plan: planData(plan, planned) }, null, 2)}\n`);
         return fail('nothing applied: a provider could not be planned (see above)');
       }
       if (!pending(summary)) {
-        if (json) io.stdout.write(`${JSON.stringify({ applied: false, plan: planData(plan) }, null, 2)}\n`);
+        if (json) io.stdout.write(`${JSON.stringify({ applied: false, plan: planData(plan, planned) }, null, 2)}\n`);
         else io.stdout.write('Nothing to change.\n');
         return broken ? 1 : 0;
       }
       if (!values.yes) {
         if (io.stdin.isTTY !== true) {
-          if (json) io.stdout.write(`${JSON.stringify({ applied: false, plan: planData(plan) }, null, 2)}\n`);
+          if (json) io.stdout.write(`${JSON.stringify({ applied: false, plan: planData(plan, planned) }, null, 2)}\n`);
           return fail('refusing to apply without --yes: stdin is not a terminal. Nothing was written.');
         }
         // The question goes to stderr so stdout stays the plan; the terminal's own line editing reads the answer.
@@ -153,11 +167,11 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
         if (!/^y(es)?$/i.test(answer.trim())) return fail('not applied. Nothing was written.');
       }
       line.set('Applying…');
-      const report = await facade.apply(plan);
+      const report = await hooks.apply(plan);
       line.done();
       if (json) io.stdout.write(`${JSON.stringify({ applied: true, report: reportData(report) }, null, 2)}\n`);
       else io.stdout.write(reportText(report, paint));
-      return reportOk(report) && !broken ? 0 : 1;
+      return report.ok && !broken ? 0 : 1;
     } finally {
       line.done();
     }

@@ -4,8 +4,8 @@
  * @internal
  * @module
  */
-import type { FieldChange, NormalizedWebhook } from '@hooks/core';
-import type { Failure, FullPlan, FullReport } from './facade.js';
+import type { HooksApplyReport, HooksPlan, ProviderFailure } from '@hooks/all';
+import type { FieldChange, NormalizedWebhook, ProviderId } from '@hooks/core';
 import { errorData, isSecret, redact, shownSecret } from './redact.js';
 import type { Paint } from './style.js';
 
@@ -19,14 +19,21 @@ export interface PlanSummary {
 }
 
 /** Counts a plan's actions. */
-export function summarize(plan: FullPlan): PlanSummary {
-  const summary: PlanSummary = { create: 0, update: 0, delete: 0, unchanged: 0, conflict: 0 };
-  for (const { plan: one } of plan.providers) {
-    for (const entry of one.entries) summary[entry.action]++;
-    summary.delete += one.deletions.length;
-  }
+export function summarize(plan: HooksPlan): PlanSummary {
+  const summary: PlanSummary = { create: 0, update: 0, delete: plan.deletions.length, unchanged: 0, conflict: 0 };
+  for (const entry of plan.entries) summary[entry.action]++;
   return summary;
 }
+
+/**
+ * The providers to show a section for, in order: `planned` (every provider that planned, also
+ * those with nothing to do), or else every provider the plan or report names.
+ */
+function sections(items: readonly { provider: ProviderId }[], planned: readonly ProviderId[] | undefined): ProviderId[] {
+  return planned ? [...planned] : [...new Set(items.map((item) => item.provider))];
+}
+const of = <Item extends { provider: ProviderId }>(items: readonly Item[], provider: ProviderId): Item[] =>
+  items.filter((item) => item.provider === provider);
 
 /** Whether applying the plan would write anything. */
 export const pending = (summary: PlanSummary): boolean => summary.create + summary.update + summary.delete > 0;
@@ -50,21 +57,27 @@ export const errorLine = (error: unknown): string => {
   return `${data.name === 'Error' ? '' : `${String(data.name)}: `}${String(data.message)}`;
 };
 
-function failureLines(failures: readonly Failure[], paint: Paint): string[] {
+function failureLines(failures: readonly ProviderFailure[], paint: Paint): string[] {
   return failures.map((failure) => paint('red', `${failure.provider}: failed: ${errorLine(failure.error)}`));
 }
 
-/** The plan as a readable diff. */
-export function planText(plan: FullPlan, paint: Paint): string {
+/** A spec's own fields, without the facade's `provider`. */
+function ownSpec(spec: unknown): Record<string, unknown> {
+  const { provider: _provider, ...rest } = (spec ?? {}) as Record<string, unknown>;
+  return rest;
+}
+
+/** The plan as a readable diff; `planned` lists the providers that planned (so those with nothing to do show too). */
+export function planText(plan: HooksPlan, paint: Paint, planned?: readonly ProviderId[]): string {
   const lines: string[] = [];
-  for (const { provider, plan: one } of plan.providers) {
+  for (const provider of sections([...plan.entries, ...plan.deletions], planned)) {
     lines.push(paint('bold', provider));
-    for (const entry of one.entries) {
+    for (const entry of of(plan.entries, provider)) {
       const id = entry.webhook ? paint('dim', ` (id ${entry.webhook.id})`) : '';
       const what = label(entry.kind, entry.spec);
       if (entry.action === 'create') {
         lines.push(paint('green', `  + create    ${what}`));
-        const { kind: _kind, url: _url, ...fields } = entry.spec as Record<string, unknown>;
+        const { kind: _kind, url: _url, ...fields } = ownSpec(entry.spec);
         for (const [name, value] of Object.entries(fields))
           if (value !== undefined) lines.push(paint('green', `      ${field(name, value)}`));
       } else if (entry.action === 'update') {
@@ -77,9 +90,9 @@ export function planText(plan: FullPlan, paint: Paint): string {
       }
       for (const item of entry.ignored ?? []) lines.push(paint('dim', `      (not kept by the server: ${item.field})`));
     }
-    for (const deletion of one.deletions) {
+    for (const deletion of of(plan.deletions, provider)) {
       lines.push(
-        `${paint('red', `  - delete    ${hookLabel(deletion.webhook)}`)}${paint('dim', ` (id ${deletion.webhook.id}; pruned under ${one.urlPrefix})`)}`,
+        `${paint('red', `  - delete    ${hookLabel(deletion.webhook)}`)}${paint('dim', ` (id ${deletion.webhook.id}; pruned under ${plan.urlPrefix})`)}`,
       );
     }
   }
@@ -102,45 +115,43 @@ const hookData = (hook: NormalizedWebhook | undefined) =>
     events: hook.events,
     enabled: hook.enabled,
   };
+const failureData = (failures: readonly ProviderFailure[]) =>
+  failures.map((failure) => ({ provider: failure.provider, error: errorData(failure.error) }));
 
-/** The plan as data for `--json` (no raw objects; secrets `(set)`). */
-export function planData(plan: FullPlan): unknown {
+/** The plan as data for `--json` (no raw objects; secrets `(set)`), grouped by provider. */
+export function planData(plan: HooksPlan, planned?: readonly ProviderId[]): unknown {
   const summary = summarize(plan);
   return {
     changes: pending(summary),
     summary,
-    providers: plan.providers.map(({ provider, plan: one, indexes }) => ({
+    providers: sections([...plan.entries, ...plan.deletions], planned).map((provider) => ({
       provider,
-      urlPrefix: one.urlPrefix,
-      entries: one.entries.map((entry) => ({
-        index: indexes[entry.index],
+      urlPrefix: plan.urlPrefix,
+      entries: of(plan.entries, provider).map((entry) => ({
+        index: entry.index,
         action: entry.action,
         kind: entry.kind,
-        spec: redact(entry.spec),
+        spec: redact(ownSpec(entry.spec)),
         webhook: hookData(entry.webhook),
         diff: entry.diff && redactChanges(entry.diff),
         ignored: entry.ignored && redactChanges(entry.ignored),
         conflict: entry.conflict && { reason: entry.conflict.reason, message: entry.conflict.message },
       })),
-      deletions: one.deletions.map((deletion) => ({ kind: deletion.kind, webhook: hookData(deletion.webhook) })),
+      deletions: of(plan.deletions, provider).map((deletion) => ({ kind: deletion.kind, webhook: hookData(deletion.webhook) })),
     })),
-    failures: plan.failures.map((failure) => ({ provider: failure.provider, error: errorData(failure.error) })),
+    failures: failureData(plan.failures),
   };
 }
 
 const redactChanges = (list: readonly FieldChange[]) =>
   list.map((item) => (isSecret(item.field) ? { field: item.field, from: '(set)', to: '(set)' } : (redact(item) as FieldChange)));
 
-/** Whether every write of a report succeeded. */
-export const reportOk = (report: FullReport): boolean =>
-  report.failures.length === 0 && report.providers.every(({ report: one }) => one.ok);
-
 /** What apply did, one line per write. */
-export function reportText(report: FullReport, paint: Paint): string {
+export function reportText(report: HooksApplyReport, paint: Paint): string {
   const lines: string[] = [];
   const counts = { created: 0, updated: 0, deleted: 0, failed: 0 };
-  for (const { provider, report: one } of report.providers) {
-    for (const result of one.results) {
+  for (const provider of sections([...report.results, ...report.deletions], undefined)) {
+    for (const result of of(report.results, provider)) {
       if (result.action === 'unchanged') continue;
       const what = `${provider} ${label(result.kind, result.spec)}`;
       if (result.action === 'created' || result.action === 'updated') {
@@ -151,7 +162,7 @@ export function reportText(report: FullReport, paint: Paint): string {
         lines.push(paint('red', `${result.action} ${what}: ${errorLine(result.error)}`));
       }
     }
-    for (const deletion of one.deletions) {
+    for (const deletion of of(report.deletions, provider)) {
       const what = `${provider} ${hookLabel(deletion.webhook)} (id ${deletion.webhook.id})`;
       if (deletion.action === 'deleted') counts.deleted++;
       else counts.failed++;
@@ -168,29 +179,28 @@ export function reportText(report: FullReport, paint: Paint): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** The report as data for `--json`. */
-export function reportData(report: FullReport): unknown {
+/** The report as data for `--json`, grouped by provider. */
+export function reportData(report: HooksApplyReport): unknown {
   return {
-    ok: reportOk(report),
-    providers: report.providers.map(({ provider, report: one, indexes }) => ({
+    ok: report.ok,
+    providers: sections([...report.results, ...report.deletions], undefined).map((provider) => ({
       provider,
-      ok: one.ok,
-      results: one.results.map((result) => ({
-        index: indexes[result.index],
+      results: of(report.results, provider).map((result) => ({
+        index: result.index,
         action: result.action,
         kind: result.kind,
         webhook: hookData(result.webhook),
         diff: result.diff && redactChanges(result.diff),
         error: result.error === undefined ? undefined : errorData(result.error),
       })),
-      deletions: one.deletions.map((deletion) => ({
+      deletions: of(report.deletions, provider).map((deletion) => ({
         action: deletion.action,
         kind: deletion.kind,
         webhook: hookData(deletion.webhook),
         error: deletion.error === undefined ? undefined : errorData(deletion.error),
       })),
     })),
-    failures: report.failures.map((failure) => ({ provider: failure.provider, error: errorData(failure.error) })),
+    failures: failureData(report.failures),
   };
 }
 
@@ -216,7 +226,7 @@ export function listText(webhooks: readonly NormalizedWebhook[], paint: Paint): 
 }
 
 /** The list as data for `--json`. */
-export const listData = (webhooks: readonly NormalizedWebhook[], failures: readonly Failure[]): unknown => ({
+export const listData = (webhooks: readonly NormalizedWebhook[], failures: readonly ProviderFailure[]): unknown => ({
   webhooks: webhooks.map((hook) => ({ ...hookData(hook), createdAt: hook.createdAt?.toISOString() })),
-  failures: failures.map((failure) => ({ provider: failure.provider, error: errorData(failure.error) })),
+  failures: failureData(failures),
 });

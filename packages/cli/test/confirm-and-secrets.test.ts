@@ -1,10 +1,10 @@
 // The confirmation on a terminal (in-process, stdin a stream that says it is a TTY), and secrets in printed plans.
 import { PassThrough } from 'node:stream';
+import type { HooksPlan } from '@hooks/all';
 import { createCircuit } from '@hooks/circuit';
 import { type CircuitFake, createCircuitFake } from '@hooks/circuit/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { run } from '../src/cli.ts';
-import type { FullPlan } from '../src/facade.ts';
 import { planData, planText } from '../src/render.ts';
 import { configFolder } from './helpers.ts';
 
@@ -78,46 +78,39 @@ describe('terminal output', () => {
 
 describe('secrets in plans', () => {
   const secret = 'sk-live-0123456789abcdef';
-  const plan: FullPlan = {
+  const plan = {
     failures: [],
-    providers: [
+    deletions: [],
+    entries: [
       {
         provider: 'mattermost',
-        indexes: [3, 5],
-        plan: {
+        index: 3,
+        kind: 'outgoing',
+        action: 'create',
+        spec: { provider: 'mattermost', kind: 'outgoing', callbackUrls: ['https://bot.example.com/o'], token: secret },
+      },
+      {
+        provider: 'mattermost',
+        index: 5,
+        kind: 'outgoing',
+        action: 'update',
+        spec: { provider: 'mattermost', kind: 'outgoing', callbackUrls: ['https://bot.example.com/p'], token: secret },
+        webhook: {
           provider: 'mattermost',
-          deletions: [],
-          entries: [
-            {
-              index: 0,
-              kind: 'outgoing',
-              action: 'create',
-              spec: { kind: 'outgoing', callbackUrls: ['https://bot.example.com/o'], token: secret },
-            },
-            {
-              index: 1,
-              kind: 'outgoing',
-              action: 'update',
-              spec: { kind: 'outgoing', callbackUrls: ['https://bot.example.com/p'], token: secret },
-              webhook: {
-                provider: 'mattermost',
-                kind: 'outgoing',
-                id: 'h1',
-                urls: ['https://bot.example.com/p'],
-                events: [],
-                enabled: true,
-                raw: { token: secret },
-              },
-              diff: [
-                { field: 'token', from: 'old-secret-value', to: secret },
-                { field: 'displayName', from: 'a', to: 'b' },
-              ],
-            },
-          ],
+          kind: 'outgoing',
+          id: 'h1',
+          urls: ['https://bot.example.com/p'],
+          events: [],
+          enabled: true,
+          raw: { token: secret },
         },
+        diff: [
+          { field: 'token', from: 'old-secret-value', to: secret },
+          { field: 'displayName', from: 'a', to: 'b' },
+        ],
       },
     ],
-  };
+  } as unknown as HooksPlan;
 
   it('shows token: (set), in text and in --json', () => {
     const text = planText(plan, (_colour, value) => value);
