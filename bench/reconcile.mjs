@@ -398,11 +398,11 @@ const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.l
 /**
  * The facade case: @hooks/all over the four providers' own fakes (in a child process, so that
  * their work does not count as the client's), 15 ms added to every request in the client's fetch.
- * The unchanged ensure is timed `BENCH_FACADE_RUNS` times (default 5): median and best.
+ * The unchanged ensure is timed `BENCH_FACADE_RUNS` times (default 9): median and best.
  */
 async function facadeCase() {
   const latency = 15;
-  const runs = Number(process.env.BENCH_FACADE_RUNS ?? 5);
+  const runs = Number(process.env.BENCH_FACADE_RUNS ?? 9);
   // @hooks/all is not a dependency of the bench package: its build is imported by path.
   const all = await import(new URL('../packages/all/dist/index.js', import.meta.url).href);
   const child = fork(import.meta.filename, ['facade-fakes'], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
