@@ -51,7 +51,7 @@ export type GoSquaredProvider = KitProvider<GoSquaredSpec, GoSquaredRaw, GoSquar
 /**
  * Wraps a GoSquared client as a `WebhookProvider` (`@hooks/core`), built from one kind table
  * over core's `defineProvider`. Each webhook is listed with its triggers (one extra GET per
- * webhook unless GoSquared embeds them); `events` holds each trigger as `trigger` or
+ * webhook unless GoSquared embeds them, up to 16 of those at once, in list order); `events` holds each trigger as `trigger` or
  * `trigger:value` (such as `traffic_spike:40`); `enabled` is true when the webhook has at least
  * one trigger (without one it never fires). A spec may leave out `kind` (there is one).
  *

@@ -14,6 +14,7 @@ import {
   sharedBudget,
 } from '@hooks/core';
 import * as v from 'valibot';
+import { mapAhead } from './ahead.js';
 import type { GoSquaredClient } from './gosquared.js';
 import { provider, strict, triggerCreateSchema, webhookFields } from './input.js';
 import type { GoSquaredTriggerCreateInput, GoSquaredWebhook } from './types.js';
@@ -29,6 +30,12 @@ export interface GoSquaredTableSpec {
 
 /** What `update` changes (see `GoSquaredChanges`). */
 export type GoSquaredTableChanges = Partial<GoSquaredTableSpec>;
+
+/**
+ * How many webhooks' triggers a listing reads at once. Small: GoSquared's budget is counted per
+ * request (750 units a minute), not per connection, so more at once only adds sockets.
+ */
+const triggerReads = 16;
 
 const triggers = v.array(triggerCreateSchema);
 const specSchema = strict({ ...webhookFields, triggers });
@@ -96,8 +103,9 @@ export function goSquaredTable(client: GoSquaredClient) {
     check: (spec) => parseInput(specSchema, spec, { provider, operation: 'webhook', field: 'spec' }) as GoSquaredTableSpec,
     scope: () => undefined,
     async *list(_scope, options) {
-      // GoSquared does not embed triggers in the list: each webhook's are read with it (GETs only).
-      for await (const hook of client.webhooks.list(options)) yield await writes.complete(hook, options);
+      // GoSquared does not embed triggers in the list: each webhook's are read with it (GETs
+      // only), a few at a time, since those reads do not depend on one another.
+      yield* mapAhead(client.webhooks.list(options), triggerReads, (hook) => writes.complete(hook, options));
     },
     get: async (hookId, options) => writes.complete(await client.webhooks.get(id(hookId, 'provider.get'), options), options),
     create: (spec, options) => writes.create(spec, options),
