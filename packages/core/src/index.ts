@@ -1,3 +1,4 @@
+export { type ApiPathRule, serverRoot } from './base-url.js';
 export {
   ApiError,
   type ApiErrorOptions,
