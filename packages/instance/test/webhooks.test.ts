@@ -9,7 +9,7 @@ const url = 'https://example.com/hooks/codechat/s3cr3t';
 
 beforeEach(async () => {
   fake = await createInstanceFake();
-  instance = createInstance({ baseUrl: fake.url, instanceId: fake.instanceId, token: fake.token, retry: 0 });
+  instance = createInstance({ ...fake.settings, retry: 0 });
 });
 afterEach(() => fake.close());
 
