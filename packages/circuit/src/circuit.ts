@@ -66,7 +66,7 @@ const settingsContext = (field: string) => ({ provider: 'circuit', operation: 's
  * `application/x-www-form-urlencoded`; answers are always asked for as JSON. Every input is
  * checked before any request; retries, timeouts and errors follow `@hooks/core`.
  *
- * @throws {@link @hooks/core!"@hooks/core".InputError | InputError} when `baseUrl` (not an absolute http(s) URL, with credentials, a query or
+ * @throws {@link @hooks/core!"@hooks/core".InputError} when `baseUrl` (not an absolute http(s) URL, with credentials, a query or
  * a fragment, or holding the API path before its end), `token`, `arrayFormat`, `maxPresenceUserIds`
  * or another setting is invalid.
  * @example

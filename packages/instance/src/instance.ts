@@ -50,7 +50,7 @@ const apiPath = 'api/v2/';
  * `baseUrl` is the server root (`https://codechat.example.com`); the client adds `/api/v2`, and a
  * base URL that already ends in `/api/v2` is the same server.
  *
- * @throws {@link @hooks/core!"@hooks/core".InputError | InputError} when `baseUrl` (not an absolute http(s) URL without credentials, query or
+ * @throws {@link @hooks/core!"@hooks/core".InputError} when `baseUrl` (not an absolute http(s) URL without credentials, query or
  * fragment, or holding `/api/v2/` before its end), `instanceId`, a string `token`, `extraFlags` or a transport setting is invalid.
  * @example
  * ```ts
