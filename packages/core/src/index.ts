@@ -109,6 +109,7 @@ export {
   opaqueId,
   opaqueIdPattern,
   parseInput,
+  strictInput,
   type UrlSchemaOptions,
   urlProblem,
   urlSchema,
