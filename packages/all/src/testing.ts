@@ -8,7 +8,7 @@
  * import { createCircuitFake } from '@hooks/all/testing';
  *
  * const fake = await createCircuitFake();
- * const hooks = createHooks({ circuit: { baseUrl: fake.baseUrl, token: fake.token } });
+ * const hooks = createHooks({ circuit: fake.settings }); // the fake's baseUrl and token
  * await fake.close();
  * ```
  *

@@ -136,7 +136,7 @@ describe('hooks.plan and hooks.apply on the engine', () => {
   it('a plan shows a listed registration’s secrets as (set), and only hooks.plan’s own plan can be applied', async () => {
     const fake = await createMattermostFake();
     try {
-      const client = createMattermost({ baseUrl: fake.url, token: fake.token });
+      const client = createMattermost({ ...fake.settings });
       const { teamId, channelId } = fake.world;
       const spec = {
         teamId,

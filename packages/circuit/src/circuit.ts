@@ -1,4 +1,4 @@
-import { baseUrlSchema, createTransport, InputError, parseInput, type TokenSource, type TransportSettings } from '@hooks/core';
+import { createTransport, InputError, parseInput, serverRoot, type TokenSource, type TransportSettings } from '@hooks/core';
 import { readError, refineError } from './errors.js';
 import { maxUserIdsSetting } from './input.js';
 import { type CircuitPresenceResource, createPresenceResource } from './resources/presence.js';
@@ -60,31 +60,13 @@ export interface CircuitClient {
 const settingsContext = (field: string) => ({ provider: 'circuit', operation: 'settings', field });
 
 /**
- * The API root for a base URL: the server root plus `rest/v2/`. A base URL that ends in the API
- * path (`/rest/v2`, or the `/rest` alias) is the same server; one that holds it further up
- * (`…/rest/v2/webhooks`) is refused, because requests would go to the wrong place.
- */
-function apiRoot(baseUrl: unknown): string {
-  const root = parseInput(baseUrlSchema, baseUrl, settingsContext('baseUrl'));
-  const url = new URL(root);
-  const path = url.pathname.replace(/(?:rest\/v2\/|rest\/)$/, '');
-  if (path.includes('/rest/v2/')) {
-    throw new InputError(
-      '[circuit] settings: invalid "baseUrl": must be the server root, such as https://eu.yourcircuit.com (the client adds /rest/v2)',
-      settingsContext('baseUrl'),
-    );
-  }
-  return `${url.origin}${path}${apiPath}`;
-}
-
-/**
  * Creates a client for Circuit's outgoing and presence webhooks. `baseUrl` is the server root
  * (`https://eu.yourcircuit.com`, default the sandbox `https://circuitsandbox.net`); the client adds
  * `/rest/v2`, and a base URL that already ends in `/rest/v2` is the same server. Request bodies are
  * `application/x-www-form-urlencoded`; answers are always asked for as JSON. Every input is
  * checked before any request; retries, timeouts and errors follow `@hooks/core`.
  *
- * @throws {@link @hooks/core!"@hooks/core".InputError | InputError} when `baseUrl` (not an absolute http(s) URL, with credentials, a query or
+ * @throws {@link @hooks/core!"@hooks/core".InputError} when `baseUrl` (not an absolute http(s) URL, with credentials, a query or
  * a fragment, or holding the API path before its end), `token`, `arrayFormat`, `maxPresenceUserIds`
  * or another setting is invalid.
  * @example
@@ -118,7 +100,7 @@ export function createCircuit(settings: CircuitSettings): CircuitClient {
     ...transportSettings,
     headers,
     provider: 'circuit',
-    baseUrl: apiRoot(baseUrl),
+    baseUrl: `${serverRoot(baseUrl, { provider: 'circuit', apiPath: 'rest/v2', aliases: ['rest'] })}${apiPath}`,
     auth: { type: 'bearer', token, refreshOnUnauthorized: refreshOnUnauthorized === true },
     readError,
     refineError,

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { urlSchema } from '@hooks/core';
+import { strictInput, urlSchema } from '@hooks/core';
 import * as v from 'valibot';
 import { maxFilterEntries } from './types.js';
 
@@ -91,11 +91,11 @@ export function userIdList(max: number) {
 }
 
 /** The input of `webhooks.create`. */
-export const webhookCreateSchema = v.strictObject({ url: callbackUrl, filter: filterList });
+export const webhookCreateSchema = strictInput({ url: callbackUrl, filter: filterList });
 
 /** The input of `webhooks.update`: at least one field. */
 export const webhookUpdateSchema = v.pipe(
-  v.strictObject({ url: v.optional(callbackUrl), filter: v.optional(filterList) }),
+  strictInput({ url: v.optional(callbackUrl), filter: v.optional(filterList) }),
   v.check((changes) => changes.url !== undefined || changes.filter !== undefined, 'must give "url", "filter" or both'),
 );
 
@@ -103,16 +103,16 @@ export const webhookUpdateSchema = v.pipe(
 export function presenceSchemas(maxUserIds: number) {
   const userIds = userIdList(maxUserIds);
   return {
-    create: v.strictObject({ url: callbackUrl, userIds }),
+    create: strictInput({ url: callbackUrl, userIds }),
     update: v.pipe(
-      v.strictObject({ url: v.optional(callbackUrl), userIds: v.optional(userIds) }),
+      strictInput({ url: v.optional(callbackUrl), userIds: v.optional(userIds) }),
       v.check((changes) => changes.url !== undefined || changes.userIds !== undefined, 'must give "url", "userIds" or both'),
     ),
   };
 }
 
 /** The argument of `webhooks.deleteAll`. */
-export const confirmationSchema = v.strictObject({
+export const confirmationSchema = strictInput({
   confirm: v.literal(true, 'must be true: deleteAll removes every webhook of the user'),
 });
 

@@ -68,9 +68,9 @@ export type CircuitProvider = KitProvider<CircuitSpec, CircuitRaw, CircuitKind, 
  * Circuit has no idempotency keys, so `ensure` lists first instead of re-posting, which is also
  * the way to recover from a create that failed with `maybeApplied: true`.
  *
- * @throws {@link @hooks/core!"@hooks/core".InputError | InputError} for a bad spec, kind, ref or changes, before any request.
- * @throws {@link @hooks/core!"@hooks/core".ApiError | ApiError} when Circuit refuses a request (a 403 quota, say).
- * @throws {@link @hooks/core!"@hooks/core".ConflictError | ConflictError} from `ensure` when the oldest cannot be told.
+ * @throws {@link @hooks/core!"@hooks/core".InputError} for a bad spec, kind, ref or changes, before any request.
+ * @throws {@link @hooks/core!"@hooks/core".ApiError} when Circuit refuses a request (a 403 quota, say).
+ * @throws {@link @hooks/core!"@hooks/core".ConflictError} from `ensure` when the oldest cannot be told.
  * @example
  * ```ts
  * const provider = circuitProvider(createCircuit({ token }));

@@ -291,3 +291,23 @@ describe('validators (property tests)', () => {
     );
   });
 });
+
+describe('unknown keys', () => {
+  const h = useHarness();
+  it('a misspelt key is refused by name, saying it is not a known field, before any request', async () => {
+    const start = h.fake.log.length;
+    const calls: [() => Promise<unknown>, string][] = [
+      [
+        () => h.client.webhooks.create({ url: 'https://bot.example.com/c', filter: ['CONVERSATION.ADD_ITEM'], filtre: [] } as never),
+        'input.filtre',
+      ],
+      [() => h.client.presence.update(missingId, { userIdz: ['a'] } as never), 'changes.userIdz'],
+    ];
+    for (const [call, field] of calls) {
+      const error = await call().catch((caught) => caught);
+      expect(InputError.isInstance(error) && error.field).toBe(field);
+      expect((error as Error).message).toContain(`invalid "${field}": is not a known field (check its spelling)`);
+    }
+    expect(h.fake.log.length).toBe(start);
+  });
+});

@@ -117,7 +117,7 @@ describe.skipIf(!specPresent)('requests match the official Swagger file (openapi
     it('covers all eight operations, success and error paths, with zero violations and spec-exact encoding', async () => {
       const fake = await createCircuitFake({ maxWebhooks: 3, maxPresenceUserIds: 2 });
       const checker = checkedFetch();
-      const client = createCircuit({ baseUrl: fake.baseUrl, token: fake.token, fetch: checker.fetch, retry: 0 });
+      const client = createCircuit({ ...fake.settings, fetch: checker.fetch, retry: 0 });
       const stranger = createCircuit({ baseUrl: fake.baseUrl, token: 'unknown-token', fetch: checker.fetch, retry: 0 });
       try {
         const hook = await client.webhooks.create({ url, filter: ['CONVERSATION.ADD_ITEM', 'CONVERSATION.UPDATE_ITEM'] });
@@ -169,7 +169,7 @@ describe.skipIf(!specPresent)('requests match the official Swagger file (openapi
     it("arrayFormat 'comma' is not what collectionFormat: multi means: the spec reads one value", async () => {
       const fake = await createCircuitFake();
       const checker = checkedFetch();
-      const client = createCircuit({ baseUrl: fake.baseUrl, token: fake.token, fetch: checker.fetch, arrayFormat: 'comma' });
+      const client = createCircuit({ ...fake.settings, fetch: checker.fetch, arrayFormat: 'comma' });
       try {
         const hook = await client.webhooks.create({ url, filter: ['CONVERSATION.ADD_ITEM', 'CONVERSATION.UPDATE_ITEM'] });
         // The fake, like the generated Circuit clients' servers, splits the comma-joined value.
@@ -192,7 +192,7 @@ describe.skipIf(!specPresent)('requests match the official Swagger file (openapi
     it('an event name outside the enum (the CircuitKnownEvent | string escape hatch) is flagged, and sent only when asked', async () => {
       const fake = await createCircuitFake({ extraEvents: ['CONVERSATION.ARCHIVED'] });
       const checker = checkedFetch();
-      const client = createCircuit({ baseUrl: fake.baseUrl, token: fake.token, fetch: checker.fetch });
+      const client = createCircuit({ ...fake.settings, fetch: checker.fetch });
       try {
         const hook = await client.webhooks.create({ url, filter: ['CONVERSATION.ARCHIVED'] });
         expect(hook.filter).toEqual(['CONVERSATION.ARCHIVED']);
@@ -205,7 +205,7 @@ describe.skipIf(!specPresent)('requests match the official Swagger file (openapi
     it('PUT /webhooks/{id} lists six filter values in 2.9.178 (2.9.235 lists all eight); the client allows all eight', async () => {
       const fake = await createCircuitFake();
       const checker = checkedFetch();
-      const client = createCircuit({ baseUrl: fake.baseUrl, token: fake.token, fetch: checker.fetch });
+      const client = createCircuit({ ...fake.settings, fetch: checker.fetch });
       try {
         const hook = await client.webhooks.create({ url, filter: ['CONVERSATION.CREATE'] });
         const updated = await client.webhooks.update(hook.id, { filter: ['USER.INCOMING_CALL'] });

@@ -213,7 +213,7 @@ describe('content negotiation', () => {
 describe('event delivery', () => {
   it('emit POSTs the event to every event webhook whose filter matches, and to no other', async () => {
     const target = await receiver();
-    const client = createCircuit({ baseUrl: fake.baseUrl, token: fake.token, fetch: checker.fetch });
+    const client = createCircuit({ ...fake.settings, fetch: checker.fetch });
     const items = await client.webhooks.create({ url: `${target.url}/items`, filter: ['CONVERSATION.ADD_ITEM'] });
     await client.webhooks.create({ url: `${target.url}/updates`, filter: ['CONVERSATION.UPDATE'] });
     await client.presence.create({ url: `${target.url}/presence`, userIds: [fake.userId] });

@@ -10,7 +10,7 @@ testProviderConformance({
     // A clock that ticks per registration, so "the oldest" is always decidable.
     let time = 1_700_000_000_000;
     const fake = await createCircuitFake({ now: () => time++ });
-    const provider = circuitProvider(createCircuit({ baseUrl: fake.baseUrl, token: fake.token, retry: 0 }));
+    const provider = circuitProvider(createCircuit({ ...fake.settings, retry: 0 }));
     return {
       provider,
       requests: () => ({ all: fake.log.length, writes: fake.log.filter((request) => request.method !== 'GET').length }),

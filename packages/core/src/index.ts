@@ -1,3 +1,4 @@
+export { type ApiPathRule, serverRoot } from './base-url.js';
 export {
   ApiError,
   type ApiErrorOptions,
@@ -108,6 +109,7 @@ export {
   opaqueId,
   opaqueIdPattern,
   parseInput,
+  strictInput,
   type UrlSchemaOptions,
   urlProblem,
   urlSchema,

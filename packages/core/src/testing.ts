@@ -5,7 +5,7 @@
  * - the server ({@link createFakeServer}) with a `URLPattern` route table, JSON and form
  *   parsing, the request log and fault injection for the fault matrix;
  * - the service's error-body hook, a token registry with revoke, a token-bucket rate limiter
- *   with an injectable clock, delivery to callback URLs;
+ *   with an injectable clock, delivery to callback URLs, the variants of a delete's answer;
  * - test helpers: a callback recorder, a recording clock, a manual clock, a closed port.
  *
  * @module
@@ -19,6 +19,7 @@ export {
 } from './testing/callback-recorder.js';
 export { type ManualClock, manualClock, type RecordingClock, recordingClock } from './testing/clock.js';
 export { closedPortUrl } from './testing/closed-port.js';
+export { deleteAnswer, type FakeDeleteAnswer, type FakeDeleteBodies } from './testing/delete-answer.js';
 export { type DeliveryPayload, type DeliveryResult, deliver, deliverAll } from './testing/delivery.js';
 export {
   defaultErrorBody,

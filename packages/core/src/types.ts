@@ -135,7 +135,7 @@ export interface EnsureResult<Raw = unknown, Kind extends string = string> {
  *
  * @example
  * ```ts
- * const provider = mattermostProvider(client) satisfies WebhookProvider<MattermostSpec, MattermostHook>;
+ * const provider = mattermostProvider(client) satisfies WebhookProvider<MattermostSpec, MattermostRaw>;
  * for await (const hook of provider.list()) console.log(hook.kind, hook.id, hook.urls);
  * ```
  */

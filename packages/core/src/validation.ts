@@ -51,6 +51,23 @@ export function parseInput<const TSchema extends v.GenericSchema>(
   return result.output;
 }
 
+/**
+ * A strict object schema for an input: every key it does not know (a typo such as `nmae`, even
+ * one set to `undefined`) is refused with "is not a known field (check its spelling)", naming
+ * the key, instead of being dropped; a value that is not an object "must be an object".
+ *
+ * @example
+ * ```ts
+ * const createInput = strictInput({ url: urlSchema(), filter: v.array(v.string()) });
+ * parseInput(createInput, { url, filtre: [] }, context); // InputError: invalid "filtre": is not a known field (check its spelling)
+ * ```
+ */
+export function strictInput<const TEntries extends v.ObjectEntries>(entries: TEntries) {
+  return v.strictObject(entries, (issue) =>
+    issue.expected === 'never' ? 'is not a known field (check its spelling)' : 'must be an object',
+  );
+}
+
 /** Options of {@link idSchema}. */
 export interface IdSchemaOptions {
   /** What the id is called in messages, such as `'a Mattermost id (26 lowercase letters and digits)'`. */

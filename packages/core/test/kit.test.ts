@@ -10,6 +10,8 @@ import {
   createRouteTable,
   createTokenBucket,
   createTokenRegistry,
+  deleteAnswer,
+  type FakeDeleteAnswer,
   type FakeServer,
   manualClock,
   parseBody,
@@ -208,4 +210,29 @@ describe('createFakeService', () => {
     await fake.close();
     await expect(fetch(`${fake.url}/api/items`)).rejects.toThrow();
   });
+});
+
+describe('deleteAnswer: the four variants of a successful DELETE', () => {
+  const played: [FakeDeleteAnswer, number, string | null, string][] = [
+    ['json', 200, 'application/json', '{"id":"a"}'],
+    ['empty', 200, null, ''],
+    ['no-content', 204, null, ''],
+    ['text', 200, 'text/plain; charset=utf-8', 'Item deleted'],
+  ];
+  for (const [variant, status, type, body] of played) {
+    it(`'${variant}' answers ${status} ${type ?? 'without a body'}, with the service's headers`, async () => {
+      const kit = await createFakeService();
+      closers.push(() => kit.server.close());
+      kit.route('DELETE', '/api/items/:id', (request) =>
+        deleteAnswer(variant, { json: { id: request.params.id }, text: 'Item deleted', headers: { 'x-request-id': 'r1' } }),
+      );
+      const response = await fetch(`${kit.url}/api/items/a`, { method: 'DELETE' });
+      expect([response.status, response.headers.get('content-type'), response.headers.get('x-request-id'), await response.text()]).toEqual([
+        status,
+        type,
+        'r1',
+        body,
+      ]);
+    });
+  }
 });

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { badIds } from '../src/conformance.js';
 import {
@@ -10,6 +11,7 @@ import {
   joinPath,
   opaqueId,
   parseInput,
+  strictInput,
   urlProblem,
   urlSchema,
   uuid,
@@ -137,5 +139,32 @@ describe('URL validators', () => {
     expect(parseInput(baseUrlSchema, 'https://chat.example.com/api/v4', context)).toBe('https://chat.example.com/api/v4/');
     expect(accepts(baseUrlSchema, 'https://chat.example.com/?a=1')).toBe(false);
     expect(accepts(baseUrlSchema, 'https://chat.example.com/#x')).toBe(false);
+  });
+});
+
+describe('strictInput', () => {
+  const input = strictInput({ name: v.string('must be a string'), note: v.optional(v.string('must be a string')) });
+  const problem = (value: unknown) => {
+    try {
+      parseInput(input, value, { provider: 'test', operation: 'create', field: 'input' });
+    } catch (error) {
+      if (InputError.isInstance(error)) return [error.field, error.message];
+    }
+    return 'accepted';
+  };
+  it('refuses an unknown key by name, even one set to undefined, and keeps the known ones', () => {
+    expect(parseInput(input, { name: 'a' }, context)).toEqual({ name: 'a' });
+    expect(problem({ name: 'a', nmae: 'b' })).toEqual([
+      'input.nmae',
+      '[test] create: invalid "input.nmae": is not a known field (check its spelling)',
+    ]);
+    expect(problem({ name: 'a', nmae: undefined })).toEqual([
+      'input.nmae',
+      '[test] create: invalid "input.nmae": is not a known field (check its spelling)',
+    ]);
+  });
+  it('says "must be an object" for what is not one, and leaves the fields their own messages', () => {
+    expect(problem('a')).toEqual(['input', '[test] create: invalid "input": must be an object']);
+    expect(problem({ name: 1 })).toEqual(['input.name', '[test] create: invalid "input.name": must be a string']);
   });
 });

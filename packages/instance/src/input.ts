@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { boundedString, urlSchema } from '@hooks/core';
+import { boundedString, strictInput, urlSchema } from '@hooks/core';
 import * as v from 'valibot';
 import { eventFlagNames } from './types.js';
 
@@ -58,7 +58,7 @@ function eventFlagsSchema(known: ReadonlySet<string>) {
 }
 
 function createSchema(eventFlags: ReturnType<typeof eventFlagsSchema>) {
-  return v.strictObject({
+  return strictInput({
     name,
     url,
     enabled: v.optional(v.boolean('must be true or false')),
@@ -80,7 +80,7 @@ export function inputSchemas(extraFlags: readonly string[] = []): InstanceInputS
 
 /** `webhooks.update` changes: at least one field. */
 export const changesInput = v.pipe(
-  v.strictObject({
+  strictInput({
     name: v.optional(name),
     url: v.optional(url),
     enabled: v.optional(v.boolean('must be true or false')),

@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { baseUrlSchema, createTransport, joinPath, opaqueId, parseInput, type TokenSource, type TransportSettings } from '@hooks/core';
+import { createTransport, joinPath, opaqueId, parseInput, serverRoot, type TokenSource, type TransportSettings } from '@hooks/core';
 import { readError, refineError } from './errors.js';
 import { extraFlagsSetting, inputSchemas } from './input.js';
 import { createWebhookResource, type InstanceWebhookResource } from './resources/webhook.js';
@@ -44,15 +44,14 @@ export interface InstanceClient {
 /** The API path the package adds to the server root. */
 const apiPath = 'api/v2/';
 
-/** The server root of a parsed base URL (ending in `/`): a trailing `api/v2/` is the same server. */
-function serverRoot(baseUrl: string): string {
-  return baseUrl.toLowerCase().endsWith(`/${apiPath}`) ? baseUrl.slice(0, -apiPath.length) : baseUrl;
-}
-
 /**
  * Creates a client for the webhooks of one CodeChat WhatsApp API v2 instance.
  *
- * @throws {@link @hooks/core!"@hooks/core".InputError | InputError} when `baseUrl`, `instanceId`, a string `token`, `extraFlags` or a transport setting is invalid.
+ * `baseUrl` is the server root (`https://codechat.example.com`); the client adds `/api/v2`, and a
+ * base URL that already ends in `/api/v2` is the same server.
+ *
+ * @throws {@link @hooks/core!"@hooks/core".InputError} when `baseUrl` (not an absolute http(s) URL without credentials, query or
+ * fragment, or holding `/api/v2/` before its end), `instanceId`, a string `token`, `extraFlags` or a transport setting is invalid.
  * @example
  * ```ts
  * let jwt = process.env.CODECHAT_JWT!;
@@ -66,7 +65,7 @@ function serverRoot(baseUrl: string): string {
  */
 export function createInstance(settings: InstanceSettings): InstanceClient {
   const context = { provider: 'instance', operation: 'settings' };
-  const root = serverRoot(parseInput(baseUrlSchema, settings?.baseUrl, { ...context, field: 'baseUrl' }));
+  const root = serverRoot(settings?.baseUrl, { provider: 'instance', apiPath: 'api/v2' });
   const instanceId = parseInput(opaqueId, settings.instanceId, { ...context, field: 'instanceId' });
   const schemas = inputSchemas(parseInput(extraFlagsSetting, settings.extraFlags, { ...context, field: 'extraFlags' }));
   const { extraFlags: _extraFlags, ...transportSettings } = settings;

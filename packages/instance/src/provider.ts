@@ -114,9 +114,9 @@ const basedOn = new WeakMap<object, InstanceWebhook>();
  * const plan = await provider.plan([{ name: 'crm', url }], { prune: { urlPrefix: 'https://example.com/hooks/codechat/' } });
  * ```
  *
- * @throws {@link @hooks/core!"@hooks/core".InputError | InputError} from every method when a ref, spec or change is invalid (before any request).
- * @throws {@link @hooks/core!"@hooks/core".ApiError | ApiError} from every method when the service refuses (reason `not-found` for an unknown id).
- * @throws {@link @hooks/core!"@hooks/core".ConflictError | ConflictError} from `ensure` when several webhooks have the spec's name.
+ * @throws {@link @hooks/core!"@hooks/core".InputError} from every method when a ref, spec or change is invalid (before any request).
+ * @throws {@link @hooks/core!"@hooks/core".ApiError} from every method when the service refuses (reason `not-found` for an unknown id).
+ * @throws {@link @hooks/core!"@hooks/core".ConflictError} from `ensure` when several webhooks have the spec's name.
  */
 export function instanceProvider(client: InstanceClient): InstanceProvider {
   const schemas = inputSchemas(client.eventFlags);

@@ -18,7 +18,7 @@ const secretFree = (error: unknown, ...secrets: string[]) => {
 
 describe('instance token', () => {
   it('sends the JWT as a bearer token', async () => {
-    const instance = createInstance({ baseUrl: fake.url, instanceId: fake.instanceId, token: fake.token });
+    const instance = createInstance({ ...fake.settings });
     await instance.webhooks.list().toArray();
     expect(fake.log.at(-1)!.headers.authorization).toBe(`Bearer ${fake.token}`);
   });
@@ -116,7 +116,7 @@ describe('instance token', () => {
     expect(error.reason).toBe('unauthorized');
     secretFree(error, other.token);
     fake.faults.inject({ type: 'respond', status: 403, json: { statusCode: 403, message: 'Forbidden resource', error: 'Forbidden' } });
-    const own = createInstance({ baseUrl: fake.url, instanceId: fake.instanceId, token: fake.token });
+    const own = createInstance({ ...fake.settings });
     const forbidden = await own.webhooks.get('abc').catch((caught) => caught);
     expect(forbidden.reason).toBe('forbidden');
     expect(forbidden.message).toContain('another instance');

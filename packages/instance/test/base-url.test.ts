@@ -1,6 +1,6 @@
 // The baseUrl rule of CONTRIBUTING.md: the server root; a base URL that already ends in the API
 // path (/api/v2) is the same server. And the fake's settings are exactly what the factory takes.
-import { ApiError } from '@hooks/core';
+import { ApiError, InputError } from '@hooks/core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createInstance } from '../src/index.js';
 import { createInstanceFake, type InstanceFake } from '../src/testing.js';
@@ -39,6 +39,22 @@ describe('baseUrl', () => {
       .catch((caught) => caught);
     expect(ApiError.isInstance(error) && error.status).toBe(404);
     expect(lastPath()).toBe(`/codechat/api/v2/instance/${fake.instanceId}/webhook`);
+  });
+
+  it('a base URL inside the API is refused at creation, naming the server root, before any request', () => {
+    const before = fake.log.length;
+    for (const baseUrl of [`${fake.url}/api/v2/instance`, `${fake.url}/codechat/api/v2/instance/${fake.instanceId}/`]) {
+      const error = (() => {
+        try {
+          return createInstance({ ...fake.settings, baseUrl });
+        } catch (caught) {
+          return caught;
+        }
+      })();
+      expect(InputError.isInstance(error) && error.field).toBe('baseUrl');
+      expect((error as Error).message).toContain(`pass the server root (${baseUrl.slice(0, baseUrl.indexOf('api/v2'))})`);
+    }
+    expect(fake.log.length).toBe(before);
   });
 
   it('settings are read live: after a rotation they carry the new JWT', async () => {

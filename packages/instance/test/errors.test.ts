@@ -7,7 +7,7 @@ let fake: InstanceFake;
 let instance: InstanceClient;
 beforeAll(async () => {
   fake = await createInstanceFake();
-  instance = createInstance({ baseUrl: fake.url, instanceId: fake.instanceId, token: fake.token, retry: 0 });
+  instance = createInstance({ ...fake.settings, retry: 0 });
 });
 afterAll(() => fake.close());
 

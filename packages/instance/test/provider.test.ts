@@ -21,7 +21,7 @@ const writes = (from: number) =>
 
 beforeEach(async () => {
   fake = await createInstanceFake();
-  provider = instanceProvider(createInstance({ baseUrl: fake.url, instanceId: fake.instanceId, token: fake.token }));
+  provider = instanceProvider(createInstance({ ...fake.settings }));
 });
 afterEach(() => fake.close());
 

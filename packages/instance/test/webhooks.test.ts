@@ -9,7 +9,7 @@ const url = 'https://example.com/hooks/codechat/s3cr3t';
 
 beforeEach(async () => {
   fake = await createInstanceFake();
-  instance = createInstance({ baseUrl: fake.url, instanceId: fake.instanceId, token: fake.token, retry: 0 });
+  instance = createInstance({ ...fake.settings, retry: 0 });
 });
 afterEach(() => fake.close());
 
@@ -318,5 +318,21 @@ describe('inputs', () => {
       .toArray()
       .catch(() => {});
     expect(fake.log.at(-1)!.path).toBe('/proxy/api/v2/instance/a.b~c_d-e/webhook');
+  });
+});
+
+describe('unknown keys', () => {
+  it('a misspelt key is refused by name, saying it is not a known field, before any request', async () => {
+    const start = fake.log.length;
+    const calls: [() => Promise<unknown>, string][] = [
+      [() => instance.webhooks.create({ name: 'a', url, enable: true } as never), 'input.enable'],
+      [() => instance.webhooks.update('crm', { nmae: 'b' } as never), 'changes.nmae'],
+    ];
+    for (const [call, field] of calls) {
+      const error = await call().catch((caught) => caught);
+      expect(InputError.isInstance(error) && error.field).toBe(field);
+      expect((error as Error).message).toContain(`invalid "${field}": is not a known field (check its spelling)`);
+    }
+    expect(fake.log.length).toBe(start);
   });
 });

@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { baseUrlSchema, createTransport, InputError, parseInput, type TokenSource, type TransportSettings } from '@hooks/core';
+import { createTransport, serverRoot, type TokenSource, type TransportSettings } from '@hooks/core';
 import { readError, refineError } from './errors.js';
 import { createIncomingPoster } from './incoming-post.js';
 import { createIncomingResource, type MattermostIncomingResource } from './resources/incoming.js';
@@ -41,23 +41,6 @@ export interface MattermostClient {
 const apiPath = 'api/v4/';
 
 /**
- * The server root of a base URL: `https://chat.example.com/` for both `https://chat.example.com`
- * and `https://chat.example.com/api/v4`.
- *
- * @throws {@link @hooks/core!"@hooks/core".InputError} when it is not a base URL, or when it goes past `/api/v4` (such as
- * `…/api/v4/hooks`), with what to pass instead.
- */
-function serverRoot(baseUrl: unknown): string {
-  const context = { provider: 'mattermost', operation: 'settings', field: 'baseUrl' };
-  const url = parseInput(baseUrlSchema, baseUrl, context);
-  const at = url.indexOf(`/${apiPath}`);
-  if (at < 0) return url;
-  const root = url.slice(0, at + 1);
-  if (url === root + apiPath) return root;
-  throw new InputError(`[mattermost] settings: invalid "baseUrl": pass the server root (${root}); the client adds /api/v4`, context);
-}
-
-/**
  * Creates a Mattermost client for managing incoming and outgoing webhooks through REST API v4.
  * Settings are checked at once; no request is sent until an operation is called.
  *
@@ -77,7 +60,7 @@ function serverRoot(baseUrl: unknown): string {
  * ```
  */
 export function createMattermost(settings: MattermostSettings): MattermostClient {
-  const siteUrl = serverRoot(settings?.baseUrl);
+  const siteUrl = serverRoot(settings?.baseUrl, { provider: 'mattermost', apiPath: 'api/v4' });
   const { baseUrl: _site, token, refreshOnUnauthorized, ...transportSettings } = settings;
   const transport = createTransport({
     ...transportSettings,

@@ -67,7 +67,7 @@ function requiredId(wire: Wire): string {
   return id;
 }
 
-/** Maps one wire `IncomingWebhook`. @throws WrongField */
+/** Maps one wire `IncomingWebhook`. @throws {@link WrongField} */
 function toIncoming(value: unknown): MattermostIncomingWebhook {
   const wire = record(value);
   const locked = wire.channel_locked;
@@ -88,7 +88,7 @@ function toIncoming(value: unknown): MattermostIncomingWebhook {
   };
 }
 
-/** Maps one wire `OutgoingWebhook`. @throws WrongField */
+/** Maps one wire `OutgoingWebhook`. @throws {@link WrongField} */
 function toOutgoing(value: unknown): MattermostOutgoingWebhook {
   const wire = record(value);
   const when = wire.trigger_when;

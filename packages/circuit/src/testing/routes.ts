@@ -4,7 +4,7 @@
  *
  * @module
  */
-import type { FakeRequest, FakeServiceKit } from '@hooks/core/testing';
+import { deleteAnswer, type FakeRequest, type FakeServiceKit } from '@hooks/core/testing';
 import { filterCheck, urlCheck, userIdsCheck } from './checks.js';
 import { type Answer, fail, invalid, isAnswer, readFields, render } from './http.js';
 import { copy, isPresence, unique, type WebhookStore } from './store.js';
@@ -22,10 +22,9 @@ export interface RouteContext {
 
 /** The answer to a successful DELETE, in the configured variant; `deleted` is what the JSON variant returns. */
 function deleted(variant: CircuitFakeDeleteAnswer, body: unknown): Answer {
-  if (variant === 'empty') return { status: 200 };
-  if (variant === 'json') return { status: 200, body };
-  if (variant === 'text') return { status: 200, text: 'The operation was successful' };
-  return { status: 204 };
+  const { json, ...answer } = deleteAnswer(variant, { json: body, text: 'The operation was successful' });
+  // Circuit renders a body as JSON or XML, as the request's Accept says: hand it over as `body`.
+  return json === undefined ? answer : { ...answer, body: json };
 }
 
 /** Adds every route to the kit. */

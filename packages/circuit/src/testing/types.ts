@@ -3,7 +3,7 @@
  *
  * @module
  */
-import type { DeliveryResult, FakeService } from '@hooks/core/testing';
+import type { DeliveryResult, FakeDeleteAnswer, FakeService } from '@hooks/core/testing';
 
 /** A webhook as the fake stores and answers it: the wire `WebHook` model. */
 export interface CircuitFakeWebhook {
@@ -47,7 +47,7 @@ export interface CircuitFakeSeed {
  * `'empty'` (200 with an empty body), `'json'` (200 with the deleted webhook, or the list of
  * them for `DELETE /webhooks`), `'text'` (200, `text/plain`).
  */
-export type CircuitFakeDeleteAnswer = 'no-content' | 'empty' | 'json' | 'text';
+export type CircuitFakeDeleteAnswer = FakeDeleteAnswer;
 
 /** Options of `createCircuitFake`. */
 export interface CircuitFakeOptions {

@@ -74,7 +74,7 @@ export interface KindTable<Spec, Hook, Scope = unknown, Stored = Spec, Changes =
  *
  * @example
  * ```ts
- * const outgoing = defineKind<OutgoingCreate, OutgoingWebhook, { teamId: string }>({
+ * const outgoing = defineKind<MattermostOutgoingCreateInput, MattermostOutgoingWebhook, { teamId: string }>({
  *   kind: 'outgoing',
  *   check: checkOutgoingCreate,
  *   scope: (spec) => ({ teamId: spec.teamId }),

@@ -54,7 +54,7 @@ function refOf(provider: ProviderId, ref: unknown, operation: string): WebhookRe
  * @example
  * ```ts
  * export const mattermostProvider = (client: MattermostClient, options: { teamId?: string } = {}) =>
- *   defineProvider<MattermostSpec, MattermostHook, MattermostKind, MattermostChanges>({
+ *   defineProvider<MattermostSpec, MattermostRaw, MattermostKind, MattermostChanges>({
  *     id: 'mattermost',
  *     kinds: { incoming: incomingKind(client, options), outgoing: outgoingKind(client, options) },
  *   });

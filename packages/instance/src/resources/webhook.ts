@@ -42,9 +42,9 @@ export interface InstanceWebhookResource {
    * error is thrown: nothing is left behind. If that delete fails too, an `IncompleteWriteError`
    * names the webhook left (disabled) in `leftoverIds`, with `maybeApplied: true`.
    *
-   * @throws {@link @hooks/core!"@hooks/core".InputError | InputError} when `input` is invalid (before any request).
-   * @throws {@link @hooks/core!"@hooks/core".ApiError | ApiError} when the service refuses (400 validation, 401 token).
-   * @throws {@link @hooks/core!"@hooks/core".IncompleteWriteError | IncompleteWriteError} when a step failed and the webhook could not be deleted again.
+   * @throws {@link @hooks/core!"@hooks/core".InputError} when `input` is invalid (before any request).
+   * @throws {@link @hooks/core!"@hooks/core".ApiError} when the service refuses (400 validation, 401 token).
+   * @throws {@link @hooks/core!"@hooks/core".IncompleteWriteError} when a step failed and the webhook could not be deleted again.
    * @example
    * ```ts
    * const webhook = await instance.webhooks.create({
@@ -58,7 +58,7 @@ export interface InstanceWebhookResource {
   /**
    * Every webhook of the instance (`GET webhook`, one request, no paging), each with its flags.
    *
-   * @throws {@link @hooks/core!"@hooks/core".ApiError | ApiError} when the service refuses.
+   * @throws {@link @hooks/core!"@hooks/core".ApiError} when the service refuses.
    * @example
    * ```ts
    * for await (const webhook of instance.webhooks.list()) console.log(webhook.name, webhook.url);
@@ -69,8 +69,8 @@ export interface InstanceWebhookResource {
   /**
    * One webhook (`GET webhook/:webhookId`).
    *
-   * @throws {@link @hooks/core!"@hooks/core".InputError | InputError} when `webhookId` is not a safe opaque id.
-   * @throws {@link @hooks/core!"@hooks/core".ApiError | ApiError} with reason `'not-found'` for an unknown id (the service answers 400 or 404).
+   * @throws {@link @hooks/core!"@hooks/core".InputError} when `webhookId` is not a safe opaque id.
+   * @throws {@link @hooks/core!"@hooks/core".ApiError} with reason `'not-found'` for an unknown id (the service answers 400 or 404).
    * @example
    * ```ts
    * const webhook = await instance.webhooks.get(webhookId);
@@ -86,9 +86,9 @@ export interface InstanceWebhookResource {
    * through one client (`update`, `setEvents`) run one after another, so concurrent changes of
    * different fields all land; `options.expectedUpdatedAt` refuses to overwrite a newer change.
    *
-   * @throws {@link @hooks/core!"@hooks/core".ConflictError | ConflictError} (`changed-since-read`) when an expected version is given and the webhook changed since.
-   * @throws {@link @hooks/core!"@hooks/core".InputError | InputError} when `webhookId` or `changes` is invalid, or `changes` is empty.
-   * @throws {@link @hooks/core!"@hooks/core".ApiError | ApiError} with reason `'not-found'` for an unknown id.
+   * @throws {@link @hooks/core!"@hooks/core".ConflictError} (`changed-since-read`) when an expected version is given and the webhook changed since.
+   * @throws {@link @hooks/core!"@hooks/core".InputError} when `webhookId` or `changes` is invalid, or `changes` is empty.
+   * @throws {@link @hooks/core!"@hooks/core".ApiError} with reason `'not-found'` for an unknown id.
    * @example
    * ```ts
    * await instance.webhooks.update(webhookId, { enabled: false });
@@ -108,9 +108,9 @@ export interface InstanceWebhookResource {
    * may be the previous one. Runs after any other write to the webhook through this client;
    * `options.expectedUpdatedAt` / `expectedEventsUpdatedAt` refuse to overwrite a newer change.
    *
-   * @throws {@link @hooks/core!"@hooks/core".ConflictError | ConflictError} (`changed-since-read`) when an expected version is given and the webhook changed since.
-   * @throws {@link @hooks/core!"@hooks/core".InputError | InputError} when `webhookId` or `changes` is invalid, names a flag the client does not know, or is empty.
-   * @throws {@link @hooks/core!"@hooks/core".ApiError | ApiError} with reason `'not-found'` for an unknown id, `'bad-request'` for a flag the server does not know.
+   * @throws {@link @hooks/core!"@hooks/core".ConflictError} (`changed-since-read`) when an expected version is given and the webhook changed since.
+   * @throws {@link @hooks/core!"@hooks/core".InputError} when `webhookId` or `changes` is invalid, names a flag the client does not know, or is empty.
+   * @throws {@link @hooks/core!"@hooks/core".ApiError} with reason `'not-found'` for an unknown id, `'bad-request'` for a flag the server does not know.
    * @example
    * ```ts
    * const webhook = await instance.webhooks.setEvents(webhookId, { messagesSet: false, presenceUpdate: false });
@@ -120,8 +120,8 @@ export interface InstanceWebhookResource {
   /**
    * Deletes a webhook (`DELETE webhook/:webhookId`); any 2xx answer is success: JSON, text or no body.
    *
-   * @throws {@link @hooks/core!"@hooks/core".InputError | InputError} when `webhookId` is not a safe opaque id.
-   * @throws {@link @hooks/core!"@hooks/core".ApiError | ApiError} with reason `'not-found'` for an unknown id.
+   * @throws {@link @hooks/core!"@hooks/core".InputError} when `webhookId` is not a safe opaque id.
+   * @throws {@link @hooks/core!"@hooks/core".ApiError} with reason `'not-found'` for an unknown id.
    * @example
    * ```ts
    * await instance.webhooks.delete(webhookId);

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { bearerToken, type FakeRequest, type FakeResponse, type FakeServiceKit } from '@hooks/core/testing';
+import { bearerToken, deleteAnswer, type FakeRequest, type FakeResponse, type FakeServiceKit } from '@hooks/core/testing';
 import type { InstanceFakeState } from './state.js';
 import type { InstanceFakeOptions } from './types.js';
 import { badRequest, bodyOf, webhookFieldProblems, whitelistProblems } from './validation.js';
@@ -100,15 +100,6 @@ export function registerWebhookRoutes(
     const webhook = instance.webhooks.get(request.params.webhookId!);
     if (!webhook) return notFoundWebhook();
     instance.webhooks.delete(webhook.webhookId);
-    switch (options.deleteAnswer ?? 'json') {
-      case 'empty':
-        return { status: 200 };
-      case 'no-content':
-        return { status: 204 };
-      case 'text':
-        return { status: 200, text: 'Webhook deleted' };
-      default:
-        return { status: 200, json: webhook };
-    }
+    return deleteAnswer(options.deleteAnswer ?? 'json', { json: webhook, text: 'Webhook deleted' });
   });
 }

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import type { DeliveryResult, FakeService } from '@hooks/core/testing';
+import type { DeliveryResult, FakeDeleteAnswer, FakeService } from '@hooks/core/testing';
 import type { InstanceSettings } from '../instance.js';
 
 /** The `WebhookEvents` object of a webhook, as the service stores and returns it. */
@@ -72,7 +72,7 @@ export interface InstanceFakeOptions {
    * How DELETE answers (undocumented): `'json'` (default) 200 with the deleted webhook, `'empty'`
    * 200 without a body, `'no-content'` 204, `'text'` 200 `text/plain` `Webhook deleted`.
    */
-  deleteAnswer?: 'json' | 'empty' | 'no-content' | 'text';
+  deleteAnswer?: FakeDeleteAnswer;
 }
 
 /** What {@link InstanceFake.seed} takes: one webhook, stored without a request. */

@@ -34,6 +34,8 @@
 import {
   createFakeService,
   createTokenBucket,
+  deleteAnswer,
+  type FakeDeleteAnswer,
   type FakeRequest,
   type FakeResponse,
   type FakeService,
@@ -78,7 +80,7 @@ export interface MattermostFakeSwitches {
    * `text/plain` "OK". The service's delete bodies are not part of its contract, so tests of a
    * client vary them.
    */
-  deleteAnswer: 'json' | 'empty' | 'no-content' | 'text';
+  deleteAnswer: FakeDeleteAnswer;
 }
 
 /** Options of {@link createMattermostFake}: the switches' first values, and more of the world. */
@@ -288,19 +290,7 @@ export async function createMattermostFake(options: MattermostFakeOptions = {}):
     headersFor,
     appError,
     answer: (request, status, json) => ({ status, json, headers: headersFor(request) }),
-    deleted(request) {
-      const headers = headersFor(request);
-      switch (switches.deleteAnswer) {
-        case 'empty':
-          return { status: 200, text: '', headers };
-        case 'no-content':
-          return { status: 204, headers };
-        case 'text':
-          return { status: 200, text: 'OK', headers: { ...headers, 'content-type': 'text/plain; charset=utf-8' } };
-        default:
-          return { status: 200, json: { status: 'OK' }, headers };
-      }
-    },
+    deleted: (request) => deleteAnswer(switches.deleteAnswer, { json: { status: 'OK' }, text: 'OK', headers: headersFor(request) }),
     userOf: (request) => stateOf(request).user!,
     route(method, pattern, handler) {
       kit.route(method, pattern, async (request) => {
