@@ -14,16 +14,17 @@ const root = join(import.meta.dirname, '..', '..');
  * dependencies). ky 2 alone is about 8.8 KB of every figure. Budgets sit just above the figures
  * measured on 2026-12-01 after the wave-2 merges (core 17.44, Circuit 20.89, GoSquared 20.89,
  * Mattermost 21.99, Instance 21.78, the facade 38.43, the CLI's entry 0.07 KB): regression
- * guards, so any growth is noticed and raised on purpose. Issue 11's targets
+ * guards, so any growth is noticed and raised on purpose (Circuit's `incoming.post` on the client
+ * then raised Circuit to 21.57 and the facade to 40.14). Issue 11's targets
  * (`createMattermost` ≤ 18 KB, `createHooks` ≤ 25 KB) are not met with ky as the transport.
  */
 export const budgets = {
   '@hooks/core': { names: ['createTransport'], budget: 17.5 * 1024 },
-  '@hooks/circuit': { names: ['createCircuit'], budget: 21.0 * 1024 },
+  '@hooks/circuit': { names: ['createCircuit'], budget: 21.7 * 1024 },
   '@hooks/gosquared': { names: ['createGoSquared'], budget: 21.0 * 1024 },
   '@hooks/mattermost': { names: ['createMattermost'], budget: 23.8 * 1024 },
   '@hooks/instance': { names: ['createInstance'], budget: 21.9 * 1024 },
-  '@hooks/all': { names: ['createHooks'], budget: 39.9 * 1024 },
+  '@hooks/all': { names: ['createHooks'], budget: 40.3 * 1024 },
   // The CLI's library entry is only `defineConfig` (the command itself is the `bin`): it must stay tiny.
   '@hooks/cli': { names: ['defineConfig'], budget: 0.1 * 1024 },
 };

@@ -1,6 +1,8 @@
 import { createTransport, InputError, parseInput, serverRoot, type TokenSource, type TransportSettings } from '@hooks/core';
 import { readError, refineError } from './errors.js';
+import { createIncomingPoster } from './incoming-post.js';
 import { maxUserIdsSetting } from './input.js';
+import { type CircuitIncomingResource, createIncomingResource } from './resources/incoming.js';
 import { type CircuitPresenceResource, createPresenceResource } from './resources/presence.js';
 import { type CircuitWebhookResource, createWebhookResource } from './resources/webhook.js';
 import { defaultMaxPresenceUserIds } from './types.js';
@@ -47,12 +49,17 @@ export interface CircuitSettings extends TransportSettings {
   headers?: Record<string, string> | undefined;
 }
 
-/** A Circuit REST API v2 client for the operations of the `OutgoingWebhooksApi`. */
+/**
+ * A Circuit REST API v2 client for the operations of the `OutgoingWebhooksApi`, and posting
+ * through an incoming webhook (`IncomingWebhooksApi`).
+ */
 export interface CircuitClient {
   /** Event webhooks (`/webhooks`); also reads, lists and deletes presence webhooks. */
   readonly webhooks: CircuitWebhookResource;
   /** Presence webhooks (`/webhooks/presence`): create and update. */
   readonly presence: CircuitPresenceResource;
+  /** Incoming webhooks (`/webhooks/incoming`): post a message into a conversation, without the token. */
+  readonly incoming: CircuitIncomingResource;
   /** The most user ids one presence request may carry (the `maxPresenceUserIds` setting). */
   readonly maxPresenceUserIds: number;
 }
@@ -60,7 +67,8 @@ export interface CircuitClient {
 const settingsContext = (field: string) => ({ provider: 'circuit', operation: 'settings', field });
 
 /**
- * Creates a client for Circuit's outgoing and presence webhooks. `baseUrl` is the server root
+ * Creates a client for Circuit's outgoing and presence webhooks, which also posts through incoming
+ * webhooks (`incoming.post`, sent without the token). `baseUrl` is the server root
  * (`https://eu.yourcircuit.com`, default the sandbox `https://circuitsandbox.net`); the client adds
  * `/rest/v2`, and a base URL that already ends in `/rest/v2` is the same server. Request bodies are
  * `application/x-www-form-urlencoded`; answers are always asked for as JSON. Every input is
@@ -80,6 +88,7 @@ const settingsContext = (field: string) => ({ provider: 'circuit', operation: 's
  * });
  * const presence = await circuit.presence.create({ url: 'https://bot.example.com/presence', userIds: [colleagueId] });
  * for await (const each of circuit.webhooks.list()) console.log(each.id, each.filter);
+ * await circuit.incoming.post(incomingWebhookId, { text: 'Bot <b>online</b>' });
  * ```
  */
 export function createCircuit(settings: CircuitSettings): CircuitClient {
@@ -96,11 +105,12 @@ export function createCircuit(settings: CircuitSettings): CircuitClient {
     throw new InputError('[circuit] settings: invalid "arrayFormat": must be "repeat" or "comma"', settingsContext('arrayFormat'));
   }
   const maxUserIds = parseInput(maxUserIdsSetting, maxPresenceUserIds, settingsContext('maxPresenceUserIds'));
+  const root = `${serverRoot(baseUrl, { provider: 'circuit', apiPath: 'rest/v2', aliases: ['rest'] })}${apiPath}`;
   const transport = createTransport({
     ...transportSettings,
     headers,
     provider: 'circuit',
-    baseUrl: `${serverRoot(baseUrl, { provider: 'circuit', apiPath: 'rest/v2', aliases: ['rest'] })}${apiPath}`,
+    baseUrl: root,
     auth: { type: 'bearer', token, refreshOnUnauthorized: refreshOnUnauthorized === true },
     readError,
     refineError,
@@ -110,6 +120,7 @@ export function createCircuit(settings: CircuitSettings): CircuitClient {
   return {
     webhooks: createWebhookResource(transport),
     presence: createPresenceResource(transport, maxUserIds),
+    incoming: createIncomingResource(createIncomingPoster(root, { ...transportSettings, headers })),
     maxPresenceUserIds: maxUserIds,
   };
 }

@@ -10,6 +10,7 @@ export {
   circuitProvider,
   webhookKind,
 } from './provider.js';
+export type { CircuitIncomingResource } from './resources/incoming.js';
 export type { CircuitPresenceResource } from './resources/presence.js';
 export type { CircuitWebhookResource } from './resources/webhook.js';
 export {

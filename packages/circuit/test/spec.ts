@@ -3,7 +3,10 @@
 // JSON Schema; it does not read `consumes`, `produces`, `collectionFormat` or the wire encoding,
 // so this file does that part: it matches the path template, requires the content type the
 // operation consumes, decodes the form body by each parameter's `collectionFormat`, refuses
-// unknown or repeated scalar fields, and hands the decoded values to the validator.
+// unknown or repeated scalar fields, and hands the decoded values to the validator. A token is
+// required where the operation (or the document) has a `security` requirement and refused where it
+// has none; an operation with an `in: body` parameter takes that body as JSON (the incoming-webhook
+// post declares form `consumes` but a JSON body, and Circuit's docs send JSON).
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -44,6 +47,8 @@ interface SpecOperation {
   consumes: string[];
   produces: string[] | undefined;
   parameters: Parameter[];
+  /** Whether the operation has a security requirement (a bearer token). */
+  secured: boolean;
   validator: Validator;
 }
 
@@ -79,8 +84,12 @@ export function loadSpec(): Spec {
     basePath: string;
     consumes?: string[];
     produces?: string[];
+    security?: unknown[];
     definitions: Record<string, unknown>;
-    paths: Record<string, Record<string, { operationId: string; consumes?: string[]; produces?: string[]; parameters?: Parameter[] }>>;
+    paths: Record<
+      string,
+      Record<string, { operationId: string; consumes?: string[]; produces?: string[]; parameters?: Parameter[]; security?: unknown[] }>
+    >;
   };
   const operations: SpecOperation[] = [];
   for (const [template, item] of Object.entries(document.paths)) {
@@ -101,6 +110,7 @@ export function loadSpec(): Spec {
         consumes: operation.consumes ?? document.consumes ?? [],
         produces: operation.produces ?? document.produces,
         parameters,
+        secured: (operation.security ?? document.security ?? []).length > 0,
         validator: new OpenApiRequestValidator({ parameters, schemas: document.definitions }),
       });
     }
@@ -126,8 +136,10 @@ export function loadSpec(): Spec {
     const match = operation.regex.exec(relative)!;
     const params = Object.fromEntries(operation.names.map((name, index) => [name, decodeURIComponent(match[index + 1]!)]));
 
-    // Security: OAuth 2 bearer token.
-    if (!/^Bearer \S+$/.test(request.headers.get('authorization') ?? '')) problems.push('no "Authorization: Bearer <token>" header');
+    // Security: an OAuth 2 bearer token where the operation requires one, none where it does not.
+    const authorization = request.headers.get('authorization');
+    if (operation.secured && !/^Bearer \S+$/.test(authorization ?? '')) problems.push('no "Authorization: Bearer <token>" header');
+    if (!operation.secured && authorization !== null) problems.push('an Authorization header on an operation without security');
     // Produces: the client must ask for JSON, which every operation that declares `produces` offers.
     const accept = request.headers.get('accept');
     if (accept !== 'application/json') problems.push(`Accept is ${JSON.stringify(accept)}, not application/json`);
@@ -137,7 +149,22 @@ export function loadSpec(): Spec {
     const formParameters = operation.parameters.filter((parameter) => parameter.in === 'formData');
     const contentType = (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
     const form: Record<string, string | string[]> = {};
-    if (request.body !== '') {
+    const bodyParameter = operation.parameters.find((parameter) => parameter.in === 'body');
+    let json: unknown;
+    if (bodyParameter) {
+      if (contentType !== 'application/json') problems.push(`content type ${contentType || '(none)'} is not JSON for a body parameter`);
+      try {
+        json = JSON.parse(request.body);
+      } catch {
+        problems.push('the body is not JSON');
+      }
+      const reference = (bodyParameter as { schema?: { $ref?: string } }).schema?.$ref ?? '';
+      const model = document.definitions[reference.replace('#/definitions/', '')] as { properties?: Record<string, unknown> } | undefined;
+      if (model?.properties && typeof json === 'object' && json !== null) {
+        for (const key of Object.keys(json))
+          if (!Object.hasOwn(model.properties, key)) problems.push(`body field "${key}" is not in the model`);
+      }
+    } else if (request.body !== '') {
       if (!operation.consumes.includes(contentType)) problems.push(`content type ${contentType || '(none)'} is not in consumes`);
       if (formParameters.length === 0) problems.push('a body was sent to an operation without form parameters');
       if (contentType === 'application/x-www-form-urlencoded') {
@@ -176,7 +203,7 @@ export function loadSpec(): Spec {
     }
 
     const headers = Object.fromEntries(request.headers.entries());
-    const verdict = operation.validator.validateRequest({ headers, params, query, body: { ...form } });
+    const verdict = operation.validator.validateRequest({ headers, params, query, body: bodyParameter ? json : { ...form } });
     for (const error of verdict?.errors ?? []) problems.push(`${error.location ?? ''} ${error.path ?? ''}: ${error.message}`.trim());
     return result;
   }

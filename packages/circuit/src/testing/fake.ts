@@ -29,6 +29,8 @@
  *   200, a text 200) for tests of clients that must accept each.
  * - Order of checks: auth (401), id format (400), existence (404), input (400), quota (403).
  * - Paths: under `/rest/v2`, and under `/rest` (the alias official samples use).
+ * - Incoming webhooks: `POST /webhooks/incoming/{webhookId}` without a token, recorded in
+ *   `fake.incomingPosts`; see `./incoming.ts` for what it accepts and answers.
  * - Deliveries: one JSON POST per matching webhook; event webhooks get the event object, presence
  *   webhooks `{ webhookId, presenceState }`. No signature (none is documented), no retries.
  *
@@ -39,12 +41,14 @@ import { bearerToken, createFakeService, createTokenRegistry, type FakeServicePa
 import { knownEvents, presenceEvent } from '../types.js';
 import { filterRegex } from './checks.js';
 import { fail, formatOf, render } from './http.js';
+import { addIncoming, isIncomingPost } from './incoming.js';
 import { addRoutes } from './routes.js';
 import { copy, createWebhookStore, isPresence } from './store.js';
 import type {
   CircuitFake,
   CircuitFakeDelivery,
   CircuitFakeEvent,
+  CircuitFakeIncomingSeed,
   CircuitFakeOptions,
   CircuitFakePresenceEvent,
   CircuitFakeSeed,
@@ -92,7 +96,8 @@ export async function createCircuitFake(options: CircuitFakeOptions = {}): Promi
     errorBody: (error) => ({ status: error.status, json: fail(error.status, error.message).body, headers: error.headers ?? {} }),
     before(request) {
       if (!request.path.startsWith('/rest/')) return undefined;
-      if (!check(request.headers).ok) {
+      // Posting through an incoming webhook has no security requirement: the URL is the credential.
+      if (!isIncomingPost(request) && !check(request.headers).ok) {
         const answer = fail(401, 'The authentication was not successful');
         return render({ ...answer, headers: { 'www-authenticate': 'Bearer realm="circuit"' } }, request);
       }
@@ -114,6 +119,13 @@ export async function createCircuitFake(options: CircuitFakeOptions = {}): Promi
   });
 
   for (const seed of options.webhooks ?? []) hooks.store(seed);
+  const incoming = addIncoming(kit, {
+    origin: () => kit.url,
+    defaultUserId,
+    now,
+    notFoundStatus: options.incomingNotFoundStatus ?? 404,
+  });
+  for (const seed of options.incomingWebhooks ?? []) incoming.add(seed);
 
   const send = async (targets: CircuitFakeWebhook[], body: (hook: CircuitFakeWebhook) => unknown): Promise<CircuitFakeDelivery[]> =>
     Promise.all(
@@ -188,6 +200,9 @@ export async function createCircuitFake(options: CircuitFakeOptions = {}): Promi
       tokens.revokeAll(userId);
       return tokens.issue(userId, `circuit-token-${randomUUID()}`);
     },
+    addIncomingWebhook: (seed?: CircuitFakeIncomingSeed) => incoming.add(seed),
+    incomingWebhooks: () => incoming.all(),
+    incomingPosts: incoming.posts,
   });
   return fake;
 }

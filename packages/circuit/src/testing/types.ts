@@ -49,6 +49,74 @@ export interface CircuitFakeSeed {
  */
 export type CircuitFakeDeleteAnswer = FakeDeleteAnswer;
 
+/** An incoming webhook as the fake stores it: the wire `IncomingWebhook` model. */
+export interface CircuitFakeIncomingWebhook {
+  /** The id, the secret part of `url`. */
+  webhookId: string;
+  /** The conversation posts go to. */
+  conversationId: string;
+  /** Who created it. */
+  creatorId: string;
+  /** The user posts appear from. */
+  userId: string;
+  /** The tenant. */
+  tenantId: string;
+  /** Its name. */
+  name: string;
+  /** Its description. */
+  description: string;
+  /** The URL to post to, `{fake.url}/rest/v2/webhooks/incoming/{webhookId}`. */
+  url: string;
+  /** `ENABLED`, or `DISABLED` (posts then answer 400). */
+  status: 'ENABLED' | 'DISABLED' | (string & {});
+  /** Epoch milliseconds. */
+  creationTime: number;
+  /** Epoch milliseconds. */
+  modificationTime: number;
+}
+
+/** An incoming webhook to put into the fake, with `fake.addIncomingWebhook`; every field has a default. */
+export interface CircuitFakeIncomingSeed {
+  /** Default: a new UUID. */
+  webhookId?: string;
+  /** Default: a new UUID. */
+  conversationId?: string;
+  /** Default: the default user. */
+  creatorId?: string;
+  /** Default: the default user. */
+  userId?: string;
+  /** Default: a fixed tenant id. */
+  tenantId?: string;
+  /** Default `'Incoming webhook'`. */
+  name?: string;
+  /** Default `''`. */
+  description?: string;
+  /** Default `'ENABLED'`. */
+  status?: string;
+  /** Default: now. */
+  creationTime?: number;
+}
+
+/** A message the fake accepted through an incoming webhook. */
+export interface CircuitFakeIncomingPost {
+  /** The webhook posted through. */
+  webhookId: string;
+  /** Its conversation. */
+  conversationId: string;
+  /** The user the item appears from. */
+  userId: string;
+  /** The text. */
+  text: string;
+  /** Whether it is formatted (`mrkdwn`; Circuit's default true). */
+  mrkdwn: boolean;
+  /** The whole JSON body as sent. */
+  body: Record<string, unknown>;
+  /** The request's content type. */
+  contentType: string;
+  /** When it was posted, epoch milliseconds. */
+  time: number;
+}
+
 /** Options of `createCircuitFake`. */
 export interface CircuitFakeOptions {
   /** The default user's bearer token. Default `'circuit-fake-token'`. */
@@ -65,6 +133,14 @@ export interface CircuitFakeOptions {
   webhooks?: CircuitFakeSeed[];
   /** How a successful DELETE answers. Default `'no-content'` (204, as the spec says). */
   deleteAnswer?: CircuitFakeDeleteAnswer;
+  /** Incoming webhooks present from the start. */
+  incomingWebhooks?: CircuitFakeIncomingSeed[];
+  /**
+   * How a post to an unknown incoming webhook answers (the spec lists only 400 for posting; the
+   * same path's `DELETE` documents 404): 404 "Could not find webhook" (default), or 400 with the
+   * backend's code `INWEB-00001C`.
+   */
+  incomingNotFoundStatus?: 400 | 404;
   /** How long one delivery may take before it counts as failed (status 0). Default 30 000 ms. */
   deliveryTimeoutMs?: number;
   /** The clock for `creationTime`. Default `Date.now`. */
@@ -140,7 +216,7 @@ export interface CircuitFakeLimits {
 
 /**
  * A running Circuit fake: the common surface (`url`, `baseUrl`, `settings`, `log`, `faults`,
- * `seed`, `emit`, `close`) plus Circuit's users, tokens and quotas.
+ * `seed`, `emit`, `close`) plus Circuit's users, tokens, quotas and incoming webhooks.
  */
 export interface CircuitFake
   extends FakeService<CircuitFakeSettings, CircuitFakeSeed, CircuitFakeEvent, CircuitFakeDelivery, CircuitFakeWebhook> {
@@ -156,4 +232,10 @@ export interface CircuitFake
   addUser(user?: Partial<CircuitFakeUser>): CircuitFakeUser;
   /** Gives a user (default: the default user) a new token and returns it; the old one then answers 401. */
   rotateToken(userId?: string): string;
+  /** Creates an incoming webhook (no checks) and returns it; post to its `url` or `webhookId`. */
+  addIncomingWebhook(seed?: CircuitFakeIncomingSeed): CircuitFakeIncomingWebhook;
+  /** Copies of the incoming webhooks, oldest first. */
+  incomingWebhooks(): CircuitFakeIncomingWebhook[];
+  /** Every message accepted through an incoming webhook, in order. */
+  readonly incomingPosts: readonly CircuitFakeIncomingPost[];
 }
