@@ -14,7 +14,7 @@ export interface CircuitIncomingMessage {
   /** The text; a subset of HTML is rendered (`<b>`, `<i>`, `<br>`, lists, `<span class='rich-text-highlight'>`). */
   text: string;
   /** Whether `text` is rendered as markdown. Circuit's default: true. */
-  mrkdwn?: boolean;
+  mrkdwn?: boolean | undefined;
 }
 
 const context = { provider: 'circuit', operation: 'incoming.post' };
