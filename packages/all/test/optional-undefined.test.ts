@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -6,10 +6,11 @@ import type * as TS from '../../../tools/docs/node_modules/typescript/lib/typesc
 
 // Under exactOptionalPropertyTypes an app passes `{ retry: cfg.retry }` with `cfg.retry` possibly
 // undefined: that compiles only when the optional property's own type accepts `undefined`. This
-// test reads the published declarations (dist/**/*.d.ts of the facade and every package it
-// depends on, all built before this test runs) with TypeScript's checker and lists each optional
-// property (of an interface or an object type literal; optional methods `name?(…)` are not
-// properties) whose declared type does not accept `undefined`.
+// test reads the published declarations (the `types` entries of the facade and of every package
+// it depends on, all built before this test runs, and every dist/*.d.ts they import) with
+// TypeScript's checker and lists each optional property (of an interface or an object type
+// literal; optional methods `name?(…)` are not properties) whose declared type does not accept
+// `undefined`.
 // The workspace's TypeScript 7 is a native binary without the JS API; the docs tool's TypeScript 6
 // has it.
 const root = join(import.meta.dirname, '..', '..', '..');
@@ -19,10 +20,12 @@ const facade = join(root, 'packages', 'all');
 const manifest = JSON.parse(readFileSync(join(facade, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
 const packageDirs = [facade, ...Object.keys(manifest.dependencies).map((name) => join(root, 'packages', name.replace('@hooks/', '')))];
 
-function declarations(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true, recursive: true })
-    .filter((entry) => entry.isFile() && entry.name.endsWith('.d.ts'))
-    .map((entry) => join(entry.parentPath, entry.name));
+/** The declaration entries a package publishes: the `types` of each entry of its `exports`. */
+function entries(dir: string): string[] {
+  const { exports } = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as {
+    exports: Record<string, string | { types?: string }>;
+  };
+  return Object.values(exports).flatMap((entry) => (typeof entry === 'object' && entry.types ? [join(dir, entry.types)] : []));
 }
 
 function ownerName(node: TS.Node): string {
@@ -34,8 +37,8 @@ function ownerName(node: TS.Node): string {
 }
 
 /** `file:line Owner.name?: type` for each optional property whose type rejects `undefined`. */
-function strictOptionals(files: string[]): string[] {
-  const program = ts.createProgram(files, {
+function strictOptionals(roots: string[], within: string[] = roots): string[] {
+  const program = ts.createProgram(roots, {
     strict: true,
     exactOptionalPropertyTypes: true,
     noEmit: true,
@@ -48,9 +51,11 @@ function strictOptionals(files: string[]): string[] {
   const checker = program.getTypeChecker();
   const undefinedType = checker.getUndefinedType();
   const hits: string[] = [];
-  for (const file of files) {
-    const source = program.getSourceFile(file);
-    if (!source) throw new Error(`${file} was not loaded`);
+  for (const root of roots) if (!program.getSourceFile(root)) throw new Error(`${root} was not loaded`);
+  // Every declaration file the entries reach (the bundler's shared chunks too), not stale leftovers in dist.
+  const files = program.getSourceFiles().filter((file) => within.some((dir) => file.fileName.startsWith(dir)));
+  for (const source of files) {
+    const file = source.fileName;
     const visit = (node: TS.Node): void => {
       if (ts.isPropertySignature(node) && node.questionToken && node.type) {
         const type = checker.getTypeFromTypeNode(node.type);
@@ -67,15 +72,11 @@ function strictOptionals(files: string[]): string[] {
 }
 
 describe('published declarations under exactOptionalPropertyTypes', () => {
-  const files = packageDirs.flatMap((dir) => declarations(join(dir, 'dist')));
+  const roots = packageDirs.flatMap(entries);
 
-  it('reads the built declarations of the facade and every package it depends on', () => {
+  it('reads the published entries of the facade and every package it depends on', () => {
     expect(packageDirs.length).toBeGreaterThanOrEqual(6);
-    for (const dir of packageDirs)
-      expect(
-        files.some((file) => file.startsWith(join(dir, 'dist'))),
-        dir,
-      ).toBe(true);
+    for (const dir of packageDirs) expect(roots.filter((file) => file.startsWith(join(dir, 'dist'))).length, dir).toBeGreaterThan(0);
   });
 
   it('finds an optional property that rejects undefined, and passes one that accepts it', () => {
@@ -89,7 +90,10 @@ describe('published declarations under exactOptionalPropertyTypes', () => {
   });
 
   it('every optional property of a public type accepts undefined', () => {
-    const hits = strictOptionals(files);
+    const hits = strictOptionals(
+      roots,
+      packageDirs.map((dir) => join(dir, 'dist')),
+    );
     expect(hits, `${hits.length} optional properties reject undefined:\n${hits.join('\n')}`).toEqual([]);
   }, 60_000);
 });
