@@ -26,7 +26,7 @@ export interface CircuitIncomingMessage {
   /** The text; a subset of HTML is rendered (`<b>`, `<i>`, `<br>`, lists, `<span class='rich-text-highlight'>`). */
   text: string;
   /** Whether `text` is rendered as markdown. Circuit's default: true. */
-  mrkdwn?: boolean;
+  mrkdwn?: boolean | undefined;
 }
 
 /** The backend's code for "webhook does not exist" (`INWEB-00001C` in Circuit's SDK). */

@@ -15,7 +15,7 @@ export interface ApiPathRule {
   /** The API path the package adds to the server root, without slashes at its ends (`api/v4`). */
   apiPath: string;
   /** Other paths that name the same API at the end of a base URL (Circuit's `rest`). */
-  aliases?: readonly string[];
+  aliases?: readonly string[] | undefined;
 }
 
 /**

@@ -44,16 +44,18 @@ export interface ProviderConformanceTarget<Spec, Raw, Kind extends string, Chang
     landed(webhook: NormalizedWebhook<Raw, Kind>): boolean;
   };
   /** Two updates of different fields: both must land when sent at once. Skipped when absent. */
-  concurrentUpdates?: {
-    /** The first change. */
-    first: Changes;
-    /** The second change. */
-    second: Changes;
-    /** Whether both show. */
-    landed(webhook: NormalizedWebhook<Raw, Kind>): boolean;
-  };
+  concurrentUpdates?:
+    | {
+        /** The first change. */
+        first: Changes;
+        /** The second change. */
+        second: Changes;
+        /** Whether both show. */
+        landed(webhook: NormalizedWebhook<Raw, Kind>): boolean;
+      }
+    | undefined;
   /** What two registrations with one identity give: a conflict (default) or the oldest one wins. */
-  duplicates?: 'conflict' | 'oldest';
+  duplicates?: 'conflict' | 'oldest' | undefined;
   /** Specs with a kind the provider does not have. */
   badKinds: unknown[];
 }

@@ -124,9 +124,9 @@ export interface EnsureResult<Raw = unknown, Kind extends string = string> {
   /** The registration as it is now. */
   webhook: NormalizedWebhook<Raw, Kind>;
   /** For `updated`: the fields changed. */
-  diff?: FieldChange[];
+  diff?: FieldChange[] | undefined;
   /** Fields the spec sets that the server does not keep (dropped or forced); reported, not written again. */
-  ignored?: FieldChange[];
+  ignored?: FieldChange[] | undefined;
 }
 
 /**

@@ -8,7 +8,7 @@ export interface InputContext {
   /** The operation, such as `'incoming.create'`, or `'settings'` for a factory. */
   operation: string;
   /** A prefix for the field path, such as `'changes'`. */
-  field?: string;
+  field?: string | undefined;
 }
 
 /** valibot's default messages end in `but received <value>`: never echo a value. */
@@ -120,11 +120,11 @@ export const integerId = /* @__PURE__ */ v.pipe(
 /** Options of {@link urlSchema}. */
 export interface UrlSchemaOptions {
   /** Only `https:` URLs (plain `http:` is then allowed only for loopback hosts when `allowHttpLoopback`). */
-  httpsOnly?: boolean;
+  httpsOnly?: boolean | undefined;
   /** With `httpsOnly`: still allow `http:` to `localhost`, `127.0.0.0/8` and `[::1]`. Default true. */
-  allowHttpLoopback?: boolean;
+  allowHttpLoopback?: boolean | undefined;
   /** Longest accepted length. Default 2048. */
-  maxLength?: number;
+  maxLength?: number | undefined;
 }
 
 const loopbackHosts = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/i;
@@ -200,7 +200,7 @@ export const baseUrlSchema = v.pipe(
  * const displayName = boundedString({ max: 64 });
  * ```
  */
-export function boundedString(options: { max: number; min?: number }) {
+export function boundedString(options: { max: number; min?: number | undefined }) {
   const min = options.min ?? 0;
   return v.pipe(
     v.string('must be a string'),

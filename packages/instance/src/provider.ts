@@ -23,9 +23,9 @@ export interface InstanceSpec {
   /** Where events are delivered. */
   url: string;
   /** Default `true`. */
-  enabled?: boolean;
+  enabled?: boolean | undefined;
   /** Flags to set; flags left out are not changed (a new webhook has every flag on). */
-  events?: InstanceEventFlags;
+  events?: InstanceEventFlags | undefined;
 }
 
 /** What `update` of {@link instanceProvider} takes: the fields to change. */

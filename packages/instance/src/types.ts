@@ -48,47 +48,47 @@ export type InstanceEventFlagName = (typeof eventFlagNames)[number];
  */
 export interface InstanceKnownEventFlags {
   /** A QR code to pair was sent (delivers `qrcode.updated`). */
-  qrcodeUpdate?: boolean;
+  qrcodeUpdate?: boolean | undefined;
   /** The instance state changed (delivers `status.instance`). */
-  stateInstance?: boolean;
+  stateInstance?: boolean | undefined;
   /** A batch of old messages, the history sync after pairing; can be very large (`messages.set`). */
-  messagesSet?: boolean;
+  messagesSet?: boolean | undefined;
   /** Every new incoming message (`messages.upsert`). */
-  messagesUpsert?: boolean;
+  messagesUpsert?: boolean | undefined;
   /** Acks and reads of incoming or outgoing messages (`messages.update`). */
-  messagesUpdate?: boolean;
+  messagesUpdate?: boolean | undefined;
   /** Every message the API sent (`send.message`). */
-  sendMessage?: boolean;
+  sendMessage?: boolean | undefined;
   /** The initial batch of contacts (`contacts.set`). */
-  contactsSet?: boolean;
+  contactsSet?: boolean | undefined;
   /** A new contact with extra information (`contacts.upsert`). */
-  contactsUpsert?: boolean;
+  contactsUpsert?: boolean | undefined;
   /** A contact changed (`contacts.update`). */
-  contactsUpdate?: boolean;
+  contactsUpdate?: boolean | undefined;
   /** Typing, recording, online (`presence.update`). */
-  presenceUpdate?: boolean;
+  presenceUpdate?: boolean | undefined;
   /** Every chat loaded (`chats.set`). */
-  chatsSet?: boolean;
+  chatsSet?: boolean | undefined;
   /** A chat changed, archived for instance (`chats.update`). */
-  chatsUpdate?: boolean;
+  chatsUpdate?: boolean | undefined;
   /** A new chat started (`chats.upsert`). */
-  chatsUpsert?: boolean;
+  chatsUpsert?: boolean | undefined;
   /**
    * A chat was deleted (`chats.delete`).
    *
    * @deprecated The service marks this flag deprecated; do not rely on its deliveries.
    */
-  chatsDelete?: boolean;
+  chatsDelete?: boolean | undefined;
   /** A group was created (`groups.upsert`). */
-  groupsUpsert?: boolean;
+  groupsUpsert?: boolean | undefined;
   /** A group changed (`groups.update`; the flag is singular). */
-  groupUpdate?: boolean;
+  groupUpdate?: boolean | undefined;
   /** Group members changed (`group-participants.update`). */
-  groupParticipantsUpdate?: boolean;
+  groupParticipantsUpdate?: boolean | undefined;
   /** The WhatsApp connection state changed (`connection.update`). */
-  connectionUpdate?: boolean;
+  connectionUpdate?: boolean | undefined;
   /** The instance JWT was renewed, for JWT authentication only (`new.jwt`, with `data.jwt`). */
-  newJwt?: boolean;
+  newJwt?: boolean | undefined;
 }
 
 /**
@@ -161,19 +161,19 @@ export interface InstanceWebhookCreateInput {
   /** Where events are delivered (wire: `url`): an absolute http(s) URL without credentials. */
   url: string;
   /** Whether the service delivers to it (wire: `enabled`). Default `true` (the service's own default is `false`). */
-  enabled?: boolean;
+  enabled?: boolean | undefined;
   /** Flags to change right after creating; flags left out stay on (the service turns all on). */
-  events?: InstanceEventFlags;
+  events?: InstanceEventFlags | undefined;
 }
 
 /** Input of `webhooks.update`: the fields to change; the others keep their value. */
 export interface InstanceWebhookUpdateInput {
   /** New name (wire: `name`), 1 to 255 characters. */
-  name?: string;
+  name?: string | undefined;
   /** New delivery URL (wire: `url`). */
-  url?: string;
+  url?: string | undefined;
   /** Turn delivery on or off (wire: `enabled`). */
-  enabled?: boolean;
+  enabled?: boolean | undefined;
 }
 
 /** The instance an {@link InstanceWireDelivery} is about (wire keys, as the service sends them). */
@@ -181,17 +181,17 @@ export interface InstanceWireInstance {
   /** The instance id. */
   instanceId: string;
   /** The instance name. */
-  name?: string;
+  name?: string | undefined;
   /** Whether the instance is active. */
-  state?: 'active' | 'inactive';
+  state?: 'active' | 'inactive' | undefined;
   /** The WhatsApp connection state. */
-  connection?: 'open' | 'close' | 'refused';
+  connection?: 'open' | 'close' | 'refused' | undefined;
   /** When the instance was created (ISO 8601). */
-  createdAt?: string;
+  createdAt?: string | undefined;
   /** The connected WhatsApp account (`whatsappId`, `remoteJid`, `pictureUrl`, `pushName`, `createdAt`). */
-  WhatsApp?: Record<string, string | undefined>;
+  WhatsApp?: Record<string, string | undefined> | undefined;
   /** The business the instance belongs to (`businessId`, `name`). */
-  Business?: Record<string, string | undefined>;
+  Business?: Record<string, string | undefined> | undefined;
 }
 
 /**

@@ -10,19 +10,19 @@ import * as v from 'valibot';
 /** A Slack-compatible message attachment; Mattermost documents the fields, extra ones are passed on. */
 export interface MattermostAttachment {
   /** Plain-text summary shown where attachments cannot be. */
-  fallback?: string;
+  fallback?: string | undefined;
   /** The left border colour, such as `'#FF8000'`. */
-  color?: string;
+  color?: string | undefined;
   /** Text above the attachment. */
-  pretext?: string;
+  pretext?: string | undefined;
   /** The attachment's text (Markdown). */
-  text?: string;
+  text?: string | undefined;
   /** The title. */
-  title?: string;
+  title?: string | undefined;
   /** Where the title links to. */
-  title_link?: string;
+  title_link?: string | undefined;
   /** Name/value pairs shown as a table. */
-  fields?: { title?: string; value?: unknown; short?: boolean }[];
+  fields?: { title?: string | undefined; value?: unknown; short?: boolean | undefined }[] | undefined;
   /** Any other Slack attachment field. */
   [field: string]: unknown;
 }
@@ -32,41 +32,41 @@ export interface MattermostPostPriority {
   /** `'urgent'`, `'important'`, or `''` for a standard post. */
   priority: 'urgent' | 'important' | '';
   /** Ask recipients to acknowledge the post. */
-  requestedAck?: boolean;
+  requestedAck?: boolean | undefined;
   /** Keep notifying recipients until they acknowledge (urgent posts only). */
-  persistentNotifications?: boolean;
+  persistentNotifications?: boolean | undefined;
 }
 
 /** The fields both a reply and an incoming-webhook message may carry. */
 export interface MattermostMessageFields {
   /** The text (Markdown). Required unless `attachments` is given. */
-  text?: string;
+  text?: string | undefined;
   /** Post under this name (needs username overrides enabled on the server). */
-  username?: string;
+  username?: string | undefined;
   /** Post with this profile picture (an http(s) URL; needs icon overrides enabled). */
-  iconUrl?: string;
+  iconUrl?: string | undefined;
   /** Slack-compatible attachments. Required unless `text` is given. */
-  attachments?: MattermostAttachment[];
+  attachments?: MattermostAttachment[] | undefined;
   /** Extra post props (the server ignores `from_webhook` and `override_*`). */
-  props?: Record<string, unknown>;
+  props?: Record<string, unknown> | undefined;
   /** A custom post type; must not start with `system_`. */
-  type?: string;
+  type?: string | undefined;
   /** The post's priority. */
-  priority?: MattermostPostPriority;
+  priority?: MattermostPostPriority | undefined;
 }
 
 /** What a handler may answer to an outgoing-webhook delivery: Mattermost posts it in the channel. */
 export interface MattermostReply extends MattermostMessageFields {
   /** `'comment'` replies in the thread of the triggering post; `'post'` (default) posts in the channel. */
-  responseType?: 'comment' | 'post';
+  responseType?: 'comment' | 'post' | undefined;
 }
 
 /** A message for an incoming webhook. */
 export interface MattermostIncomingMessage extends MattermostMessageFields {
   /** Post in another channel: its name (`town-square` or `#town-square`), or `@username` for a direct message. */
-  channel?: string;
+  channel?: string | undefined;
   /** An emoji name used as the profile picture, such as `'rocket'`. */
-  iconEmoji?: string;
+  iconEmoji?: string | undefined;
 }
 
 const plainObject = (message: string) =>

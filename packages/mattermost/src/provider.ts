@@ -33,8 +33,8 @@ export type MattermostSpec =
  * `MattermostOutgoingUpdateInput` for an outgoing one); `kind` may be given and must then match the ref.
  */
 export type MattermostChanges =
-  | ({ kind?: 'incoming' } & MattermostIncomingUpdateInput)
-  | ({ kind?: 'outgoing' } & MattermostOutgoingUpdateInput);
+  | ({ kind?: 'incoming' | undefined } & MattermostIncomingUpdateInput)
+  | ({ kind?: 'outgoing' | undefined } & MattermostOutgoingUpdateInput);
 
 /** A normalized Mattermost registration. */
 export type MattermostNormalizedWebhook = NormalizedWebhook<MattermostRaw, MattermostKind>;

@@ -8,7 +8,8 @@
 // every optional property present and possibly undefined: assigning it to T compiles only when
 // every optional property of T accepts `undefined`.
 import { createHooks, type HooksConfig } from '@hooks/all';
-import { type CircuitSettings, createCircuit } from '@hooks/circuit';
+import { type CircuitIncomingMessage, type CircuitSettings, createCircuit, postToCircuitIncomingWebhook } from '@hooks/circuit';
+import { type CircuitFakeOptions, createCircuitFake } from '@hooks/circuit/testing';
 import {
   ApiError,
   type CallOptions,
@@ -19,10 +20,16 @@ import {
   type RetrySettings,
   type TransportSettings,
 } from '@hooks/core';
-import { createGoSquared, type GoSquaredSettings } from '@hooks/gosquared';
+import type { FakeServerOptions } from '@hooks/core/testing';
+import { createGoSquared, type GoSquaredSettings, type GoSquaredWebhookCreateInput } from '@hooks/gosquared';
 import { createGoSquaredFake } from '@hooks/gosquared/testing';
-import { createInstance, type InstanceSettings } from '@hooks/instance';
-import { createMattermost, type MattermostSettings } from '@hooks/mattermost';
+import { createInstance, type InstanceSettings, type InstanceWebhookCreateInput } from '@hooks/instance';
+import {
+  createMattermost,
+  type MattermostIncomingCreateInput,
+  type MattermostMessageFields,
+  type MattermostSettings,
+} from '@hooks/mattermost';
 
 type OptionalKeys<T> = { [K in keyof T]-?: {} extends Pick<T, K> ? K : never }[keyof T];
 type Loose<T> = { [K in Exclude<keyof T, OptionalKeys<T>>]: T[K] } & { [K in OptionalKeys<T>]-?: T[K] | undefined };
@@ -39,6 +46,13 @@ export const circuitSettings: CircuitSettings = loose<CircuitSettings>();
 export const goSquaredSettings: GoSquaredSettings = loose<GoSquaredSettings>();
 export const instanceSettings: InstanceSettings = loose<InstanceSettings>();
 export const hooksConfig: HooksConfig = loose<HooksConfig>();
+// The same for the providers' inputs and fakes' options.
+export const mattermostIncoming: MattermostIncomingCreateInput = loose<MattermostIncomingCreateInput>();
+export const mattermostMessage: MattermostMessageFields = loose<MattermostMessageFields>();
+export const circuitMessage: CircuitIncomingMessage = loose<CircuitIncomingMessage>();
+export const circuitFakeOptions: CircuitFakeOptions = loose<CircuitFakeOptions>();
+export const instanceCreate: InstanceWebhookCreateInput = loose<InstanceWebhookCreateInput>();
+export const fakeServerOptions: FakeServerOptions = loose<FakeServerOptions>();
 
 // The same, as an app writes it: settings filled from a configuration that may leave things out.
 interface AppConfig {
@@ -46,6 +60,8 @@ interface AppConfig {
   timeout: number | false | undefined;
   headers: Record<string, string> | undefined;
   goSquaredBaseUrl: string | undefined;
+  description: string | undefined;
+  enabled: boolean | undefined;
 }
 declare const cfg: AppConfig;
 
@@ -58,6 +74,30 @@ export const mattermost = createMattermost({
 });
 export const circuit = createCircuit({ token: () => 'token', retry: cfg.retry });
 export const instance = createInstance({ baseUrl: 'https://codechat.example.com', instanceId: 'main', token: 'jwt', retry: cfg.retry });
+
+export const mattermostRetrying = createMattermost({ baseUrl: 'https://chat.example.com', token: 'token', retry: cfg.retry });
+
+// Provider inputs filled from the same configuration.
+export async function createFromConfig(): Promise<string[]> {
+  const incoming = await mattermostRetrying.incoming.create({
+    channelId: 'channel',
+    description: cfg.description,
+    displayName: cfg.description,
+  });
+  const webhook = await instance.webhooks.create({ name: 'orders', url: 'https://bot.example.com/codechat', enabled: cfg.enabled });
+  const spikes: GoSquaredWebhookCreateInput = {
+    url: 'https://bot.example.com/gs',
+    name: cfg.description,
+    includeUnverified: cfg.enabled,
+    trigger: 'traffic_spike',
+    value: 40,
+  };
+  const alert = await goSquared.webhooks.create(spikes);
+  await postToCircuitIncomingWebhook('https://circuit.example.com/hook', { text: 'hello', mrkdwn: cfg.enabled }, { retry: cfg.retry });
+  const fake = await createCircuitFake({ token: cfg.description, userId: cfg.description });
+  await fake.close();
+  return [incoming.id, webhook.id, String(alert.id)];
+}
 
 const hooks = createHooks({ mattermost, gosquared: { apiKey: 'key', siteToken: 'GSN-123456-X', retry: cfg.retry } });
 

@@ -3,19 +3,19 @@ import * as v from 'valibot';
 /** The text of a conversation item. */
 export interface CircuitItemText {
   /** The content (HTML for `RICH`). */
-  readonly content?: string;
+  readonly content?: string | undefined;
   /** `'RICH'` or `'PLAIN'`. */
-  readonly contentType?: 'RICH' | 'PLAIN' | (string & {});
+  readonly contentType?: 'RICH' | 'PLAIN' | (string & {}) | undefined;
   /** The subject line. */
-  readonly subject?: string;
+  readonly subject?: string | undefined;
   /** The thread parent's item id. */
-  readonly parentId?: string;
+  readonly parentId?: string | undefined;
   /** `'CREATED'`, `'EDITED'` or `'DELETED'`. */
-  readonly state?: 'CREATED' | 'EDITED' | 'DELETED' | (string & {});
+  readonly state?: 'CREATED' | 'EDITED' | 'DELETED' | (string & {}) | undefined;
   /** Who liked it. */
-  readonly likedUserIds?: string[];
+  readonly likedUserIds?: string[] | undefined;
   /** Whether it was posted through an incoming webhook. */
-  readonly isWebhookMessage?: boolean;
+  readonly isWebhookMessage?: boolean | undefined;
   /** A preview of a link in it, as sent. */
   readonly preview?: unknown;
   /** Form metadata, as sent. */
@@ -37,11 +37,11 @@ export interface CircuitConversationItem {
   /** When it was last changed. */
   readonly modificationTime: Date | undefined;
   /** Whether it counts as unread. */
-  readonly includeInUnreadCount?: boolean;
+  readonly includeInUnreadCount?: boolean | undefined;
   /** Attachments, as sent. */
   readonly attachments: unknown[];
   /** The text part (TEXT items). */
-  readonly text?: CircuitItemText;
+  readonly text?: CircuitItemText | undefined;
   /** The system part (SYSTEM items), as sent. */
   readonly system?: unknown;
   /** The call part (RTC items), as sent. */
@@ -76,13 +76,13 @@ export interface CircuitPresence {
   /** The new state. */
   readonly state: 'AVAILABLE' | 'OFFLINE' | 'AWAY' | 'BUSY' | 'DND' | (string & {});
   /** Do-not-disturb until then. */
-  readonly dndUntil?: Date;
+  readonly dndUntil?: Date | undefined;
   /** The user's status message. */
-  readonly statusMessage?: string;
+  readonly statusMessage?: string | undefined;
   /** The user's location text. */
-  readonly locationText?: string;
+  readonly locationText?: string | undefined;
   /** Whether the user is on a mobile device. */
-  readonly mobile?: boolean;
+  readonly mobile?: boolean | undefined;
 }
 
 /** A followed user's presence changed (a presence webhook's delivery). */

@@ -16,7 +16,7 @@ export interface CircuitFakeWebhook {
   /** The owner: the user of the token that registered it. */
   userId: string;
   /** Presence webhooks only: the subscribed user ids. */
-  subscriptionIds?: string[];
+  subscriptionIds?: string[] | undefined;
   /** `MANUAL` for webhooks registered through the API. */
   type: string;
   /** Epoch milliseconds. */
@@ -28,17 +28,17 @@ export interface CircuitFakeSeed {
   /** Callback URL. */
   url: string;
   /** Event filter of an event webhook. Default `['CONVERSATION.ADD_ITEM']` unless `userIds` is given. */
-  filter?: string[];
+  filter?: string[] | undefined;
   /** Makes it a presence webhook following these users. */
-  userIds?: string[];
+  userIds?: string[] | undefined;
   /** Default `MANUAL`. */
-  type?: string;
+  type?: string | undefined;
   /** Default: now. */
-  creationTime?: number;
+  creationTime?: number | undefined;
   /** The owner. Default: the default user. */
-  userId?: string;
+  userId?: string | undefined;
   /** Default: a new UUID. */
-  id?: string;
+  id?: string | undefined;
 }
 
 /**
@@ -78,23 +78,23 @@ export interface CircuitFakeIncomingWebhook {
 /** An incoming webhook to put into the fake, with `fake.addIncomingWebhook`; every field has a default. */
 export interface CircuitFakeIncomingSeed {
   /** Default: a new UUID. */
-  webhookId?: string;
+  webhookId?: string | undefined;
   /** Default: a new UUID. */
-  conversationId?: string;
+  conversationId?: string | undefined;
   /** Default: the default user. */
-  creatorId?: string;
+  creatorId?: string | undefined;
   /** Default: the default user. */
-  userId?: string;
+  userId?: string | undefined;
   /** Default: a fixed tenant id. */
-  tenantId?: string;
+  tenantId?: string | undefined;
   /** Default `'Incoming webhook'`. */
-  name?: string;
+  name?: string | undefined;
   /** Default `''`. */
-  description?: string;
+  description?: string | undefined;
   /** Default `'ENABLED'`. */
-  status?: string;
+  status?: string | undefined;
   /** Default: now. */
-  creationTime?: number;
+  creationTime?: number | undefined;
 }
 
 /** A message the fake accepted through an incoming webhook. */
@@ -120,31 +120,31 @@ export interface CircuitFakeIncomingPost {
 /** Options of `createCircuitFake`. */
 export interface CircuitFakeOptions {
   /** The default user's bearer token. Default `'circuit-fake-token'`. */
-  token?: string;
+  token?: string | undefined;
   /** The default user's id. Default `'d8c17f9d-df42-4045-91b5-160c108e86e7'`. */
-  userId?: string;
+  userId?: string | undefined;
   /** Most webhooks (event + presence) one user may have; more answer 403. Default 25. */
-  maxWebhooks?: number;
+  maxWebhooks?: number | undefined;
   /** Most presence user ids one user may follow over all presence webhooks; more answer 403. Default 100. */
-  maxPresenceUserIds?: number;
+  maxPresenceUserIds?: number | undefined;
   /** Event names this server supports beyond the eight of the spec (a newer server). */
-  extraEvents?: string[];
+  extraEvents?: string[] | undefined;
   /** Webhooks present from the start. */
-  webhooks?: CircuitFakeSeed[];
+  webhooks?: CircuitFakeSeed[] | undefined;
   /** How a successful DELETE answers. Default `'no-content'` (204, as the spec says). */
-  deleteAnswer?: CircuitFakeDeleteAnswer;
+  deleteAnswer?: CircuitFakeDeleteAnswer | undefined;
   /** Incoming webhooks present from the start. */
-  incomingWebhooks?: CircuitFakeIncomingSeed[];
+  incomingWebhooks?: CircuitFakeIncomingSeed[] | undefined;
   /**
    * How a post to an unknown incoming webhook answers (the spec lists only 400 for posting; the
    * same path's `DELETE` documents 404): 404 "Could not find webhook" (default), or 400 with the
    * backend's code `INWEB-00001C`.
    */
-  incomingNotFoundStatus?: 400 | 404;
+  incomingNotFoundStatus?: 400 | 404 | undefined;
   /** How long one delivery may take before it counts as failed (status 0). Default 30 000 ms. */
-  deliveryTimeoutMs?: number;
+  deliveryTimeoutMs?: number | undefined;
   /** The clock for `creationTime`. Default `Date.now`. */
-  now?: () => number;
+  now?: (() => number) | undefined;
 }
 
 /** An event for event webhooks: POSTed as JSON to every event webhook whose filter matches `type`. */
@@ -155,7 +155,7 @@ export interface CircuitFakeWebhookEvent {
    * For `CONVERSATION.ADD_ITEM` / `CONVERSATION.UPDATE_ITEM`: the conversation item. Fields left
    * out are filled in (`itemId`, `convId`, `type: 'TEXT'`, `creatorId`, times, `text`).
    */
-  item?: Record<string, unknown>;
+  item?: Record<string, unknown> | undefined;
   /** Anything else is sent as given. */
   [field: string]: unknown;
 }

@@ -18,7 +18,7 @@ export interface ConformanceSettings {
   /** Total budget, in ms. */
   totalTimeout: number;
   /** Retry settings for the case. */
-  retry?: RetrySettings;
+  retry?: RetrySettings | undefined;
 }
 
 /** One operation the suite calls, with the successful answer the fault server gives it. */
@@ -36,7 +36,7 @@ export interface BadInputCase<Client> {
   /** Calls the client with the bad input. */
   call(client: Client): Promise<unknown> | unknown;
   /** The field the `InputError` must name (prefix match), when known. */
-  field?: string;
+  field?: string | undefined;
 }
 
 /** What a provider gives the suite. */
@@ -50,12 +50,14 @@ export interface ConformanceTarget<Client> {
   /** An idempotent read (GET of one registration). */
   read: ConformanceOperation<Client> & {
     /** A 200 answer of the wrong shape, and a path its issues must name. */
-    wrongShape?: {
-      /** The body. */
-      json: unknown;
-      /** The dotted path an issue must start with. */
-      path: string;
-    };
+    wrongShape?:
+      | {
+          /** The body. */
+          json: unknown;
+          /** The dotted path an issue must start with. */
+          path: string;
+        }
+      | undefined;
   };
   /** A non-idempotent create (POST). */
   create: ConformanceOperation<Client>;
@@ -84,5 +86,5 @@ export interface BadSettingsCase {
   /** Calls the factory with the bad settings. */
   create(): unknown;
   /** The field the `InputError` must name (prefix match), when known. */
-  field?: string;
+  field?: string | undefined;
 }

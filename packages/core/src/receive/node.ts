@@ -32,7 +32,7 @@ export interface NodeResponseLike {
   /** Sends the body and finishes the answer. */
   end(body?: Uint8Array): unknown;
   /** True once the head has gone out. */
-  readonly headersSent?: boolean;
+  readonly headersSent?: boolean | undefined;
 }
 
 /**

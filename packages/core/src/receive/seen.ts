@@ -11,7 +11,7 @@ import type { SeenStore } from './types.js';
  * const receiver = createMattermostReceiver({ tokens, seen: memorySeenStore({ max: 1000 }) });
  * ```
  */
-export function memorySeenStore(options: { max?: number } = {}): SeenStore {
+export function memorySeenStore(options: { max?: number | undefined } = {}): SeenStore {
   const max = options.max ?? 10_000;
   if (!Number.isSafeInteger(max) || max < 1) {
     throw new InputError('[core] memorySeenStore: invalid "max": must be a positive integer', {

@@ -23,7 +23,7 @@ export interface DeliveryContext {
 /** An HTTP answer a handler's reply becomes. */
 export interface DeliveryAnswer {
   /** The status; default 200. */
-  status?: number;
+  status?: number | undefined;
   /** The body. */
   body: string;
   /** Its content type. */

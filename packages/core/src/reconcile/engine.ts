@@ -17,7 +17,7 @@ export interface EngineOptions {
   /** One table per kind, keyed by kind name (from `defineKind`). */
   kinds: Readonly<Record<string, AnyKind>>;
   /** Writes at once in `apply`, unless the call says otherwise. Default 4. */
-  concurrency?: number;
+  concurrency?: number | undefined;
 }
 
 /** The engine one provider client owns. Specs carry `kind` unless the provider has a single kind. */

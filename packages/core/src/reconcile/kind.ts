@@ -64,7 +64,7 @@ export interface KindTable<Spec, Hook, Scope = unknown, Stored = Spec, Changes =
    * Fields whose values are secrets (a header with a token): plans and reports show them as
    * `'[redacted]'`, so printing a plan never leaks them. Default: none.
    */
-  secretFields?: readonly string[];
+  secretFields?: readonly string[] | undefined;
   /** The registration's version (`updatedAt` or equivalent), to tell whether it changed since plan. Default: its whole JSON. */
   version?(hook: Hook): string | number | undefined;
 }
@@ -99,9 +99,9 @@ export function defineKind<Spec, Hook, Scope = unknown, Stored = Spec, Changes =
 /** Options of {@link diffFields}. */
 export interface DiffFieldsOptions {
   /** Array fields compared as sets (order and repeats ignored). Other arrays are compared in order. */
-  sets?: readonly string[];
+  sets?: readonly string[] | undefined;
   /** Fields never compared (the identity, what update cannot change). */
-  skip?: readonly string[];
+  skip?: readonly string[] | undefined;
 }
 
 /** Deep equality of JSON-like values (objects by key, arrays in order). */

@@ -15,9 +15,9 @@ export interface PlanOptions extends CallOptions {
    */
   prune?: { urlPrefix: string } | undefined;
   /** How many scopes are listed at once. Default 4. */
-  listConcurrency?: number;
+  listConcurrency?: number | undefined;
   /** The most registrations listed per scope before failing. Default 100 000. */
-  maxItems?: number;
+  maxItems?: number | undefined;
 }
 
 /** The conflict of one spec: why it was not planned, and the registrations involved. */
@@ -73,13 +73,13 @@ export interface Plan<Spec = unknown, Raw = unknown, Kind extends string = strin
 /** Options of `apply` and `ensure`. */
 export interface ApplyOptions extends CallOptions {
   /** How many writes run at once. Default: the provider's (4 unless it says otherwise). */
-  concurrency?: number;
+  concurrency?: number | undefined;
   /** How often one write is retried after a rate limit (429, or 503 with `Retry-After`). Default 3. */
-  rateLimitRetries?: number;
+  rateLimitRetries?: number | undefined;
   /** The longest rate-limit wait accepted, in ms; a longer `Retry-After` fails the write. Default 60 000. */
-  maxRetryAfter?: number;
+  maxRetryAfter?: number | undefined;
   /** The clock waits use. Default: real time. */
-  clock?: Clock;
+  clock?: Clock | undefined;
 }
 
 /** What `apply` did for one spec. */

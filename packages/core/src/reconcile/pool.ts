@@ -46,13 +46,13 @@ export interface RateGate {
 /** Options of {@link createRateGate}. */
 export interface RateGateOptions {
   /** Retries of one request after rate limits. Default 3. */
-  retries?: number;
+  retries?: number | undefined;
   /** The longest wait accepted, in ms. Default 60 000. */
-  maxRetryAfter?: number;
+  maxRetryAfter?: number | undefined;
   /** Default real time. */
-  clock?: Clock;
+  clock?: Clock | undefined;
   /** A pause shared with other gates (every apply of one client), so one rate limit slows them all. */
-  shared?: { pausedUntil: number };
+  shared?: { pausedUntil: number } | undefined;
 }
 
 /** Whether an error asks the caller to come back later, and after how long. */

@@ -18,7 +18,7 @@ export interface ProviderDefinition {
   /** One table per kind, keyed by kind name (from `defineKind`). A spec names its kind in `kind`, unless there is one. */
   kinds: Readonly<Record<string, AnyKind>>;
   /** Writes at once in `apply`. Default 4; lower it for services with tight rate limits. */
-  concurrency?: number;
+  concurrency?: number | undefined;
 }
 
 /** A provider built by the kit: the `WebhookProvider` methods, with `plan`, `apply` and `ensureAll` always present. */

@@ -25,7 +25,7 @@ export interface AllOrNothingOptions {
   /** The caller's signal. Undo steps still run after it aborts: they have their own budget. */
   signal?: AbortSignal | undefined;
   /** The budget of each undo step, in ms. Default 10 000. */
-  undoTimeout?: number;
+  undoTimeout?: number | undefined;
 }
 
 /**

@@ -24,7 +24,7 @@ export type TokenCheck<Principal> =
       /** Why. */
       reason: TokenRefusal;
       /** Whom it was issued to, for a revoked or expired token. */
-      principal?: Principal;
+      principal?: Principal | undefined;
     };
 
 /** Tokens issued to principals, with revoke and expire. */

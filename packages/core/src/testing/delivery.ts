@@ -14,7 +14,7 @@ export interface DeliveryResult {
   /** The answer's text (at most 1 MiB). */
   body: string;
   /** The network error, when `status` is 0. */
-  error?: string;
+  error?: string | undefined;
 }
 
 /** What one delivery sends. */
@@ -22,11 +22,11 @@ export interface DeliveryPayload {
   /** A JSON body (the default, `{}` when neither is given). */
   json?: unknown;
   /** A form body (`application/x-www-form-urlencoded`), instead of `json`. */
-  form?: Record<string, string>;
+  form?: Record<string, string> | undefined;
   /** Extra headers. */
-  headers?: Record<string, string>;
+  headers?: Record<string, string> | undefined;
   /** Timeout of the attempt, in ms. Default 30 000. */
-  timeoutMs?: number;
+  timeoutMs?: number | undefined;
 }
 
 /**

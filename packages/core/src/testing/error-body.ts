@@ -31,7 +31,7 @@ export interface FakeError {
   /** Extra, service-specific details (validation messages, an error id). */
   details?: unknown;
   /** Headers to add (`retry-after`, `www-authenticate`). */
-  headers?: Record<string, string>;
+  headers?: Record<string, string> | undefined;
 }
 
 /** Renders a {@link FakeError} as the service's error answer. */

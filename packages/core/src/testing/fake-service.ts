@@ -55,13 +55,13 @@ export interface FakeService<
 /** Options of {@link createFakeService}. */
 export interface FakeServiceOptions {
   /** Renders every error the fake sends in the service's shape. Default `{ message }` JSON. */
-  errorBody?: FakeErrorBody;
+  errorBody?: FakeErrorBody | undefined;
   /** Runs before routing; a response stops the request there (auth, rate limits, method checks). */
-  before?: (request: FakeRequest, kit: FakeServiceKit) => FakeResponse | undefined | Promise<FakeResponse | undefined>;
+  before?: ((request: FakeRequest, kit: FakeServiceKit) => FakeResponse | undefined | Promise<FakeResponse | undefined>) | undefined;
   /** Answers requests no route matches. Default: a 404 `no-route` error through `errorBody`. */
-  notFound?: (request: FakeRequest, kit: FakeServiceKit) => FakeResponse | Promise<FakeResponse>;
+  notFound?: ((request: FakeRequest, kit: FakeServiceKit) => FakeResponse | Promise<FakeResponse>) | undefined;
   /** Largest accepted request body, in bytes. Default 1 MiB. */
-  maxBodyBytes?: number;
+  maxBodyBytes?: number | undefined;
 }
 
 /** The service-specific parts a fake hands to {@link FakeServiceKit.expose}. */

@@ -23,9 +23,9 @@ export type Fault =
       /** Send headers and part of a JSON body, then nothing more. */
       type: 'stall-body';
       /** The status sent. Default 200. */
-      status?: number;
+      status?: number | undefined;
       /** The part of the body sent. */
-      partial?: string;
+      partial?: string | undefined;
     }
   | {
       /** Send `body` in `chunks` pieces, `intervalMs` apart. */
@@ -37,13 +37,13 @@ export type Fault =
       /** The pause between pieces. */
       intervalMs: number;
       /** The status sent. Default 200. */
-      status?: number;
+      status?: number | undefined;
     }
   | {
       /** Declare `declared` bytes in `Content-Length`, send `body`, then close. */
       type: 'short-body';
       /** The status sent. Default 200. */
-      status?: number;
+      status?: number | undefined;
       /** The declared length. */
       declared: number;
       /** What is actually sent. */
@@ -55,7 +55,7 @@ export type Fault =
       /** How many bytes. */
       bytes: number;
       /** The status sent. Default 200. */
-      status?: number;
+      status?: number | undefined;
     }
   | {
       /**
@@ -68,7 +68,7 @@ export type Fault =
       /** The status every held request gets. */
       status: number;
       /** The body every held request gets. */
-      body?: string;
+      body?: string | undefined;
     }
   | {
       /** Answer exactly this. */
@@ -76,19 +76,19 @@ export type Fault =
       /** The status. */
       status: number;
       /** A raw body. */
-      body?: string;
+      body?: string | undefined;
       /** A JSON body (instead of `body`). */
       json?: unknown;
       /** Headers. */
-      headers?: Record<string, string>;
+      headers?: Record<string, string> | undefined;
     };
 
 /** Which requests a fault is played for. */
 export interface FaultOptions {
   /** For how many matching requests. Default 1. */
-  times?: number;
+  times?: number | undefined;
   /** Which requests; default every request. */
-  match?: (request: LoggedRequest) => boolean;
+  match?: ((request: LoggedRequest) => boolean) | undefined;
 }
 
 /** The fault controls every fake exposes as `faults`. */

@@ -27,7 +27,7 @@ export interface FakeRequest {
   /** Whether the body was sent as `application/x-www-form-urlencoded`. */
   isForm: boolean;
   /** Set when the JSON body could not be parsed. */
-  jsonError?: true;
+  jsonError?: true | undefined;
 }
 
 /** What a handler answers. */
@@ -37,9 +37,9 @@ export interface FakeResponse {
   /** A JSON body (sets `content-type: application/json`). */
   json?: unknown;
   /** A text body (sets `content-type: text/plain` unless given). */
-  text?: string;
+  text?: string | undefined;
   /** Extra headers. */
-  headers?: Record<string, string>;
+  headers?: Record<string, string> | undefined;
 }
 
 /** A route handler. */

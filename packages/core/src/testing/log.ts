@@ -19,7 +19,7 @@ export interface LoggedRequest {
   /** The raw body text. */
   rawBody: string;
   /** The fault that answered it, if any. */
-  fault?: Fault['type'];
+  fault?: Fault['type'] | undefined;
 }
 
 /** Every request a fake received, in order (an array: `log.length` marks a point in time). */
@@ -39,7 +39,7 @@ export type RequestLog = LoggedRequest[];
 export function requestsSince(
   log: readonly LoggedRequest[],
   mark: number,
-  filter: { method?: string; path?: string | RegExp } = {},
+  filter: { method?: string | undefined; path?: string | RegExp | undefined } = {},
 ): LoggedRequest[] {
   return log.slice(mark).filter((entry) => {
     if (filter.method !== undefined && entry.method !== filter.method.toUpperCase()) return false;

@@ -12,9 +12,9 @@ export interface TokenBucketOptions {
   /** How many requests are refilled per `intervalMs`, continuously. */
   refill: number;
   /** The refill interval, in ms. Default 1 000. */
-  intervalMs?: number;
+  intervalMs?: number | undefined;
   /** The time source, in ms. Default `Date.now`. */
-  now?: () => number;
+  now?: (() => number) | undefined;
 }
 
 /** What one {@link TokenBucket.take} found. */

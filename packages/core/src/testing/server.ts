@@ -16,16 +16,16 @@ import { createRouteTable } from './routes.js';
 /** Options of {@link createFakeServer}. */
 export interface FakeServerOptions {
   /** Answers requests no route matches. Default: a 404 `no-route` error through `errorBody`. */
-  notFound?: FakeHandler;
+  notFound?: FakeHandler | undefined;
   /** Runs before routing; a response stops the request there (auth checks, rate limits). */
-  before?: (request: FakeRequest) => FakeResponse | undefined | Promise<FakeResponse | undefined>;
+  before?: ((request: FakeRequest) => FakeResponse | undefined | Promise<FakeResponse | undefined>) | undefined;
   /** Largest accepted request body, in bytes (413 beyond). Default 1 MiB. */
-  maxBodyBytes?: number;
+  maxBodyBytes?: number | undefined;
   /**
    * Renders the errors the server itself sends (no route, body too large, a handler that
    * threw) in the service's shape. Default: `{ message }` JSON, and a plain-text 413.
    */
-  errorBody?: FakeErrorBody;
+  errorBody?: FakeErrorBody | undefined;
 }
 
 /** A running fake server. */

@@ -19,9 +19,9 @@ export type AuthStrategy =
       /** The token, or a function that returns the current one (asked within the call's deadline). */
       token: TokenSource;
       /** Default `Bearer`. */
-      scheme?: string;
+      scheme?: string | undefined;
       /** On a 401, ask `token` again and retry once (for renewable tokens). */
-      refreshOnUnauthorized?: boolean;
+      refreshOnUnauthorized?: boolean | undefined;
     }
   | {
       /** A named header such as `apikey`. */
@@ -55,11 +55,11 @@ export interface ServiceErrorInfo {
 /** What a provider may adjust about an `ApiError` before it is thrown. */
 export interface ErrorRefinement {
   /** A different reason (Mattermost's 500 "intersect" is really a conflict). */
-  reason?: ApiErrorReason;
+  reason?: ApiErrorReason | undefined;
   /** A sentence that tells the user what happened or what to do, put before the service's words. */
-  hint?: string;
+  hint?: string | undefined;
   /** Never retry this answer, whatever its status. */
-  final?: boolean;
+  final?: boolean | undefined;
 }
 
 /** What the provider gets to refine an error with: everything core read from the answer. */
@@ -87,17 +87,17 @@ export interface TransportOptions extends TransportSettings {
   /** The service's base URL; validated, and joined with relative paths by standard URL rules. */
   baseUrl: string;
   /** How to authenticate. */
-  auth?: AuthStrategy;
+  auth?: AuthStrategy | undefined;
   /** Reads the service's error body (already parsed as JSON when it was JSON, else the text). */
-  readError?: (body: unknown) => ServiceErrorInfo | undefined;
+  readError?: ((body: unknown) => ServiceErrorInfo | undefined) | undefined;
   /** Adjusts an API error: a reason, a hint, or "do not retry". */
-  refineError?: (facts: ErrorFacts) => ErrorRefinement | undefined;
+  refineError?: ((facts: ErrorFacts) => ErrorRefinement | undefined) | undefined;
   /** The response header that carries the request id. Default `x-request-id`. */
-  requestIdHeader?: string;
+  requestIdHeader?: string | undefined;
   /** How arrays travel in queries and forms: repeated keys (default) or one comma-joined value. */
-  arrayFormat?: 'repeat' | 'comma';
+  arrayFormat?: 'repeat' | 'comma' | undefined;
   /** Headers the provider must send (such as `accept`): they win over the user's headers of the same name. */
-  providerHeaders?: Record<string, string>;
+  providerHeaders?: Record<string, string> | undefined;
 }
 
 /** An HTTP method the transport sends. */
@@ -118,21 +118,21 @@ export interface RequestSpec<TOutput> {
   /** The path relative to the base URL, built with `joinPath` from validated segments. */
   path: string;
   /** Query parameters. */
-  query?: Record<string, ParamValue>;
+  query?: Record<string, ParamValue> | undefined;
   /** A JSON body. */
   json?: unknown;
   /** An `application/x-www-form-urlencoded` body. */
-  form?: Record<string, ParamValue>;
+  form?: Record<string, ParamValue> | undefined;
   /**
    * The body a 2xx answer must have: `'json'` (the default with a `schema`) requires JSON and
    * validates it; `'text'` returns the text (capped; a `schema` may validate the string); `'none'`
    * (the default without a `schema`) drains and ignores any body.
    */
-  expect?: Expectation;
+  expect?: Expectation | undefined;
   /** Validates the answer (the parsed JSON, or the text with `expect: 'text'`). */
-  schema?: v.GenericSchema<unknown, TOutput>;
+  schema?: v.GenericSchema<unknown, TOutput> | undefined;
   /** Whether repeating the request is harmless. Default: true for GET, PUT and DELETE. */
-  idempotent?: boolean;
+  idempotent?: boolean | undefined;
   /** The caller's options (inside `transport.operation`, the inner options it hands out). */
   options?: CallOptions | undefined;
   /**

@@ -15,13 +15,13 @@ export interface GoSquaredAlert {
 /** The site of a traffic alert (wire `siteDetails`), as sent. */
 export interface GoSquaredSiteDetails {
   /** The site token (`GSN-…`). */
-  readonly acct?: string;
+  readonly acct?: string | undefined;
   /** The site's name. */
-  readonly site_name?: string;
+  readonly site_name?: string | undefined;
   /** The site's domain. */
-  readonly domain?: string;
+  readonly domain?: string | undefined;
   /** The site's time zone. */
-  readonly timezone?: string;
+  readonly timezone?: string | undefined;
   /** Any other field. */
   readonly [field: string]: unknown;
 }
@@ -31,9 +31,9 @@ export interface GoSquaredPerson {
   /** The person's id. */
   readonly id: string;
   /** The email address, when known. */
-  readonly email?: string;
+  readonly email?: string | undefined;
   /** The name, when known. */
-  readonly name?: string;
+  readonly name?: string | undefined;
   /** Any other field (`smart_groups`, `chat`, `_links`, …). */
   readonly [field: string]: unknown;
 }

@@ -27,25 +27,25 @@ export interface GoSquaredFakeCredentials {
   /** The site token (`site_token`) of the project the key belongs to. */
   siteToken: string;
   /** The key's scopes; default both (like keys made before scopes existed). */
-  scopes?: readonly GoSquaredFakeScope[];
+  scopes?: readonly GoSquaredFakeScope[] | undefined;
 }
 
 /** Options of {@link createGoSquaredFake}. */
 export interface GoSquaredFakeOptions {
   /** The default API key. Default {@link fakeApiKey}. */
-  apiKey?: string;
+  apiKey?: string | undefined;
   /** The default site token. Default {@link fakeSiteToken}. */
-  siteToken?: string;
+  siteToken?: string | undefined;
   /** Scopes of the default key. Default both. */
-  scopes?: readonly GoSquaredFakeScope[];
+  scopes?: readonly GoSquaredFakeScope[] | undefined;
   /** More key/site pairs (other projects, keys with fewer scopes). */
-  credentials?: readonly GoSquaredFakeCredentials[];
+  credentials?: readonly GoSquaredFakeCredentials[] | undefined;
   /** A request budget per API key, continuously replenished like GoSquared's; unlimited when left out. */
   rateLimit?: GoSquaredFakeRateLimit | undefined;
   /** The time source for the rate budget and payload timestamps. Default `Date.now`. */
-  now?: () => number;
+  now?: (() => number) | undefined;
   /** How deletes are answered (GoSquared does not document it). Default `'json'`. */
-  deleteAnswer?: GoSquaredFakeDeleteAnswer;
+  deleteAnswer?: GoSquaredFakeDeleteAnswer | undefined;
 }
 
 /**
@@ -82,11 +82,11 @@ export interface GoSquaredFakeWebhook {
 /** What {@link GoSquaredFake.seed} takes: one webhook, stored without a request (triggers are not validated). */
 export interface GoSquaredFakeSeed {
   /** The site (project) it belongs to; default the fake's. */
-  siteToken?: string;
+  siteToken?: string | undefined;
   url: string;
-  name?: string;
-  includeUnverified?: boolean;
-  triggers?: { trigger: GoSquaredFakeTriggerType; value?: string | number }[];
+  name?: string | undefined;
+  includeUnverified?: boolean | undefined;
+  triggers?: { trigger: GoSquaredFakeTriggerType; value?: string | number | undefined }[] | undefined;
 }
 
 /** Something that happens on the site, which fires the webhooks whose triggers match. */
@@ -97,7 +97,7 @@ export type GoSquaredFakeEvent =
       /** Concurrent visitors now. */
       concurrents: number;
       /** The site; default the fake's. */
-      siteToken?: string;
+      siteToken?: string | undefined;
     }
   | {
       /** A person entered or left a Smart Group. */
@@ -105,25 +105,25 @@ export type GoSquaredFakeEvent =
       /** The Smart Group id (matched against the trigger's value). */
       groupId: string;
       /** The group's name; default the id. */
-      groupName?: string;
+      groupName?: string | undefined;
       /** Fields of the person, merged over a sample person. */
-      person?: Record<string, unknown>;
+      person?: Record<string, unknown> | undefined;
       /** A lead whose email is not verified: only webhooks with `include_unverified` fire. */
-      unverified?: boolean;
+      unverified?: boolean | undefined;
       /** The site; default the fake's. */
-      siteToken?: string;
+      siteToken?: string | undefined;
     }
   | {
       /** A live-chat message arrived. */
       trigger: 'chat_message';
       /** The message text, or fields merged over a sample message. */
-      message?: string | Record<string, unknown>;
+      message?: string | Record<string, unknown> | undefined;
       /** Fields of the person, merged over a sample person. */
-      person?: Record<string, unknown>;
+      person?: Record<string, unknown> | undefined;
       /** A lead whose email is not verified: only webhooks with `include_unverified` fire. */
-      unverified?: boolean;
+      unverified?: boolean | undefined;
       /** The site; default the fake's. */
-      siteToken?: string;
+      siteToken?: string | undefined;
     };
 
 /** The client settings of a fake: its base URL and the default credentials. */

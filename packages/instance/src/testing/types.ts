@@ -42,37 +42,37 @@ export interface InstanceFakeWebhook {
 /** One instance the fake serves. Every field has a default. */
 export interface InstanceFakeInstanceOptions {
   /** The instance id. Default: `fake-instance-1` for the first, then random UUIDs. */
-  instanceId?: string;
+  instanceId?: string | undefined;
   /** Its first JWT. Default: a fresh random JWT-shaped token. */
-  token?: string;
+  token?: string | undefined;
   /** The instance name, sent in deliveries. */
-  name?: string;
+  name?: string | undefined;
   /** The business id, sent in deliveries and in `x-businessId`. */
-  businessId?: string;
+  businessId?: string | undefined;
   /** The WhatsApp id, sent in deliveries and in `x-whatsappId`. */
-  whatsappId?: string;
+  whatsappId?: string | undefined;
 }
 
 /** Options of {@link createInstanceFake}. */
 export interface InstanceFakeOptions {
   /** The instances served. Default: one, with id `fake-instance-1` and a random JWT. */
-  instances?: InstanceFakeInstanceOptions[];
+  instances?: InstanceFakeInstanceOptions[] | undefined;
   /**
    * Event flags this server knows beyond the v2.1 set, to play a newer server
    * (`['callUpsert', 'labelEdit']`). Flags it does not know answer 400.
    */
-  extraFlags?: string[];
+  extraFlags?: string[] | undefined;
   /**
    * How an unknown webhook id is answered: `400` (default) `{statusCode:400, message:'Webhook not found', error:'Bad Request'}`,
    * or `404` `{statusCode:404, message:'Webhook not found', error:'Not Found'}`. The notes leave it
    * UNCONFIRMED (only 400 and 401 are documented), so clients must read both as not found.
    */
-  notFoundStatus?: 400 | 404;
+  notFoundStatus?: 400 | 404 | undefined;
   /**
    * How DELETE answers (undocumented): `'json'` (default) 200 with the deleted webhook, `'empty'`
    * 200 without a body, `'no-content'` 204, `'text'` 200 `text/plain` `Webhook deleted`.
    */
-  deleteAnswer?: FakeDeleteAnswer;
+  deleteAnswer?: FakeDeleteAnswer | undefined;
 }
 
 /** What {@link InstanceFake.seed} takes: one webhook, stored without a request. */
@@ -82,11 +82,11 @@ export interface InstanceFakeSeed {
   /** Delivery URL. */
   url: string;
   /** Default `false`, like the service. */
-  enabled?: boolean;
+  enabled?: boolean | undefined;
   /** Flags to set; the others are `true`, like the service. */
-  events?: Record<string, boolean>;
+  events?: Record<string, boolean> | undefined;
   /** The instance it belongs to. Default: the first. */
-  instanceId?: string;
+  instanceId?: string | undefined;
 }
 
 /** What {@link InstanceFake.emit} delivers. */
@@ -96,7 +96,7 @@ export interface InstanceFakeEvent {
   /** The payload. Default `{}`, and `{jwt: <current token>}` for `new.jwt`. */
   data?: unknown;
   /** The instance it happens on. Default: the first. */
-  instanceId?: string;
+  instanceId?: string | undefined;
 }
 
 /** What one delivery of {@link InstanceFake.emit} got back. */

@@ -48,7 +48,7 @@ export interface MattermostFakeDelivery extends DeliveryResult {
   /** The payload sent (`timestamp` in seconds for form, milliseconds for JSON). */
   payload: Record<string, string | number>;
   /** The post created from the receiver's answer, if it asked for one. */
-  reply?: MattermostFakePost;
+  reply?: MattermostFakePost | undefined;
 }
 
 /** The posts, the `POST /hooks/{id}` route and the deliveries of user posts. */
