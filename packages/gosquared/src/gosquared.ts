@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { assertHeaderSafe, baseUrlSchema, createTransport, parseInput, type RetrySettings, type TransportSettings } from '@hooks/core';
+import { assertHeaderSafe, createTransport, type RetrySettings, serverRoot, type TransportSettings } from '@hooks/core';
 import { readError, refineError } from './errors.js';
 import { provider } from './input.js';
 import { createTriggerResource, type GoSquaredTriggerResource } from './resources/trigger.js';
@@ -42,10 +42,9 @@ export interface GoSquaredClient {
   readonly triggers: GoSquaredTriggerResource;
 }
 
-/** The Account API root for a server root (or for a URL that already ends in the API path). */
+/** The Account API root: core's `baseUrl` rule (a base URL that ends in `/account/v1` is the same server; one inside the API is refused) plus the API path. */
 function apiRoot(baseUrl: unknown): string {
-  const root = parseInput(baseUrlSchema, baseUrl, { provider, operation: 'settings', field: 'baseUrl' });
-  return root.endsWith(`${goSquaredApiPath}/`) ? root : `${root}${goSquaredApiPath.slice(1)}/`;
+  return `${serverRoot(baseUrl, { provider, apiPath: goSquaredApiPath.slice(1) })}${goSquaredApiPath.slice(1)}/`;
 }
 
 /**

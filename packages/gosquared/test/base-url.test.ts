@@ -69,6 +69,11 @@ describe('baseUrl is the server root; the client adds /account/v1', () => {
       { name: 'fragment', create: () => createGoSquared({ ...credentials, baseUrl: 'https://api.gosquared.com/#x' }), field: 'baseUrl' },
       { name: 'not a string', create: () => createGoSquared({ ...credentials, baseUrl: 42 as never }), field: 'baseUrl' },
       { name: 'spaces', create: () => createGoSquared({ ...credentials, baseUrl: 'https://api.gosquared .com' }), field: 'baseUrl' },
+      {
+        name: 'a path inside the API',
+        create: () => createGoSquared({ ...credentials, baseUrl: 'https://api.gosquared.com/account/v1/webhooks' }),
+        field: 'baseUrl',
+      },
     ];
     const before = fake.log.length;
     for (const { name, create, field } of cases) {
