@@ -18,8 +18,9 @@ export class BodyTooLarge extends Error {}
 export class BodyTimedOut extends Error {}
 
 /**
- * The body read of one attempt: the attempt's timer cancels `reader` when the time is up, which
- * also closes the connection; the read then fails with {@link BodyTimedOut}.
+ * The body read of one attempt: the attempt's timer cancels `reader` when the time is up (ky then
+ * cancels the other branch of its clone, which closes the connection); the read then fails with
+ * {@link BodyTimedOut}.
  */
 export interface BodyRead {
   reader: ReadableStreamDefaultReader<Uint8Array> | undefined;
@@ -33,17 +34,21 @@ export function drop(response: Response): void {
   response.body?.cancel().catch(ignore);
 }
 
-/** Reads at most `limit` bytes; past that, cancels the stream and throws {@link BodyTooLarge} (or truncates). */
+/**
+ * Reads at most `limit` bytes; past that, cancels the stream and throws {@link BodyTooLarge} (or truncates).
+ * Cancels are not awaited: the body read is one branch of ky's clone, and a branch's cancel only
+ * settles once the other branch is cancelled too (ky cancels it after the hook).
+ */
 export async function readCapped(response: Response, limit: number, truncate: boolean, read: BodyRead): Promise<Uint8Array> {
   const body = response.body;
   if (body === null) return new Uint8Array(0);
   const declared = Number(response.headers.get('content-length'));
   if (!truncate && Number.isFinite(declared) && declared > limit) {
-    await body.cancel().catch(ignore);
+    body.cancel().catch(ignore);
     throw new BodyTooLarge();
   }
   if (read.timedOut) {
-    await body.cancel().catch(ignore);
+    body.cancel().catch(ignore);
     throw new BodyTimedOut();
   }
   const reader = body.getReader();
@@ -55,7 +60,7 @@ export async function readCapped(response: Response, limit: number, truncate: bo
     if (read.timedOut) throw new BodyTimedOut();
     if (done) break;
     if (size + value.byteLength > limit) {
-      await reader.cancel().catch(ignore);
+      reader.cancel().catch(ignore);
       if (!truncate) throw new BodyTooLarge();
       chunks.push(value.subarray(0, limit - size));
       size = limit;
