@@ -141,8 +141,8 @@ export function kyRetry(state: CallState): Options['retry'] {
   };
 }
 
-type HookOptions = { context: Record<string, unknown> };
-const stateOf = (options: HookOptions) => options.context['call'] as CallState | undefined;
+type HookOptions = { context: { call?: CallState } };
+const stateOf = (options: HookOptions) => options.context.call;
 
 /** Reads one answer inside its attempt (see the module comment). */
 async function readAnswer(state: CallState, response: Response): Promise<Response | ReturnType<typeof ky.retry> | undefined> {
@@ -182,7 +182,8 @@ async function readAnswer(state: CallState, response: Response): Promise<Respons
     if (signal?.aborted) throw signal.reason;
     const failed = attemptError(state, { kind: read.timedOut ? 'timeout' : 'network', sent: true, error });
     // A failure of this attempt, after its headers: retried like one before them (idempotent only).
-    if (state.retries >= state.limit || !state.answer.idempotent || !(await schedule(state, null))) throw failed;
+    const retried = state.retries < state.limit && retriesFailure(state.answer.idempotent, true, false);
+    if (!retried || !(await schedule(state, null))) throw failed;
     return ky.retry({ cause: failed, delay: state.wait });
   } finally {
     clearTimeout(timer);
