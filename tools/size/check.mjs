@@ -12,16 +12,17 @@ const root = join(import.meta.dirname, '..', '..');
 /**
  * What is measured (the import a user writes) and its budget in bytes (min+gzip, with
  * dependencies). ky 2 alone is about 8.8 KB of every figure. Budgets sit just above the figures
- * measured on 2026-12-01 (bench/RESULTS.md), so any growth is noticed. Issue 11's targets
+ * measured on 2026-12-01 (bench/RESULTS.md), so any growth is noticed; each moved up by the
+ * measured cost (0.35–0.47 KB) of running every call through ky's retry loop (branch ky). Issue 11's targets
  * (`createMattermost` ≤ 18 KB, `createHooks` ≤ 25 KB) are not met with ky as the transport.
  */
 export const budgets = {
-  '@hooks/core': { names: ['createTransport'], budget: 17.5 * 1024 },
-  '@hooks/circuit': { names: ['createCircuit'], budget: 20.2 * 1024 },
-  '@hooks/gosquared': { names: ['createGoSquared'], budget: 20.3 * 1024 },
-  '@hooks/mattermost': { names: ['createMattermost'], budget: 21.1 * 1024 },
-  '@hooks/instance': { names: ['createInstance'], budget: 20.5 * 1024 },
-  '@hooks/all': { names: ['createHooks'], budget: 30.2 * 1024 },
+  '@hooks/core': { names: ['createTransport'], budget: 18.0 * 1024 },
+  '@hooks/circuit': { names: ['createCircuit'], budget: 20.7 * 1024 },
+  '@hooks/gosquared': { names: ['createGoSquared'], budget: 20.8 * 1024 },
+  '@hooks/mattermost': { names: ['createMattermost'], budget: 21.6 * 1024 },
+  '@hooks/instance': { names: ['createInstance'], budget: 21.0 * 1024 },
+  '@hooks/all': { names: ['createHooks'], budget: 30.6 * 1024 },
 };
 
 /**
