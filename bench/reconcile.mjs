@@ -1,14 +1,25 @@
 #!/usr/bin/env node
-// The reconcile engine's costs, on a reference provider built with core's kit (defineKind +
-// defineProvider) over a fake service in its own process (real loopback sockets):
-//   1. requests of an ensure of 100 specs over 1,000 registrations, and of the same ensure again;
+// The reconcile engine's costs, all cases in one run, written to the reconcile section of
+// bench/RESULTS.md. A reference provider built with core's kit (defineKind + defineProvider) over
+// a fake service in its own process (real loopback sockets), @hooks/mattermost over its fake, and
+// the facade over the four providers' fakes:
+//   1. requests of an ensure of 100 specs over 1,000 registrations, and of the same ensure again
+//      (the reference kind, and @hooks/mattermost's incoming hooks);
 //   2. wall time of a second ensure of 160 specs over 4 scopes with 15 ms added to every request,
 //      against its critical path (the longest chain of requests that must run one after another);
-//   3. old space while planning over 100,000 registrations, in a client process capped at 64 MB.
-//   node bench/reconcile.mjs          (needs `pnpm exec turbo run build`; about 30 s)
+//   3. old space while planning over 100,000 registrations, in a client process capped at 64 MB;
+//   4. the facade: a second `hooks.ensure` of 160 specs across the four providers' fakes, 15 ms
+//      added in each client's fetch: wall time against the critical path, and requests per provider.
+//   node bench/reconcile.mjs              every case; rewrites the reconcile section of RESULTS.md
+//   node bench/reconcile.mjs facade       only case 4, printed (also: mattermost)
+// Needs `pnpm exec turbo run build`; about 30 s.
 import { fork } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { getHeapSpaceStatistics } from 'node:v8';
 import * as v from 'valibot';
+import { renderReconcile } from './lib/reconcile-report.mjs';
+import { spliceSection } from './lib/section.mjs';
 
 const mode = process.argv[2];
 const perPage = 200;
@@ -209,6 +220,44 @@ async function requestsCase() {
   }
 }
 
+/** Requests of @hooks/mattermost's ensure of 100 incoming hooks in one team holding 1,000, over its own fake. */
+async function mattermostRequestsCase() {
+  const { createMattermost, mattermostProvider } = await import('@hooks/mattermost');
+  const { createMattermostFake } = await import('@hooks/mattermost/testing');
+  const fake = await createMattermostFake();
+  try {
+    const { teamId, channelId } = fake.world;
+    fake.seed({ incoming: Array.from({ length: 1000 }, (_, n) => ({ channelId, displayName: `seed ${n}` })) });
+    const provider = mattermostProvider(createMattermost({ ...fake.settings, retry: 0 }), { teamId });
+    const specs = Array.from({ length: 100 }, (_, n) => ({ kind: 'incoming', channelId, displayName: `bench ${n}` }));
+    const made = async () => {
+      const mark = fake.log.length;
+      const report = await provider.ensureAll(specs);
+      const log = fake.log.slice(mark);
+      return {
+        report,
+        lists: log.filter((r) => r.method === 'GET' && r.path === '/api/v4/hooks/incoming').length,
+        requests: log.length,
+        writes: log.filter((r) => r.method !== 'GET').length,
+      };
+    };
+    const first = await made();
+    const second = await made();
+    return {
+      firstOk: first.report.ok,
+      firstRequests: first.requests,
+      firstListRequests: first.lists,
+      firstWrites: first.writes,
+      secondRequests: second.requests,
+      secondListRequests: second.lists,
+      secondWrites: second.writes,
+      secondUnchanged: second.report.results.filter((result) => result.action === 'unchanged').length,
+    };
+  } finally {
+    await fake.close();
+  }
+}
+
 async function latencyCase() {
   const latency = 15;
   const server = await startServer({ LATENCY_MS: String(latency) });
@@ -291,13 +340,192 @@ async function memoryCase() {
   }
 }
 
+/** The four providers' own fakes, in this (forked) process; the parent asks for their request logs over IPC. */
+async function serveFakes() {
+  const testing = await import(new URL('../packages/all/dist/testing.js', import.meta.url).href);
+  const [mattermost, circuit, gosquared, instance] = await Promise.all([
+    testing.createMattermostFake(),
+    testing.createCircuitFake({ maxWebhooks: 40 }), // the service's default quota is 25
+    testing.createGoSquaredFake(),
+    testing.createInstanceFake(),
+  ]);
+  const fakes = { mattermost, circuit, gosquared, instance };
+  // `{ since }` (each fake's log length, or 'now' for none): the requests each fake logged since, and its length now.
+  process.on('message', (message) => {
+    if (message?.since === undefined) return;
+    const logs = Object.fromEntries(
+      Object.entries(fakes).map(([id, fake]) => [
+        id,
+        {
+          length: fake.log.length,
+          made: fake.log
+            .slice(message.since === 'now' ? fake.log.length : (message.since[id] ?? 0))
+            .map((entry) => ({ method: entry.method, path: entry.path, query: entry.query.toString() })),
+        },
+      ]),
+    );
+    process.send({ logs });
+  });
+  process.on('disconnect', () => Promise.all(Object.values(fakes).map((fake) => fake.close())).then(() => process.exit(0)));
+  const { teamId, channelId } = mattermost.world;
+  process.send({
+    mattermost: { baseUrl: mattermost.url, token: mattermost.token, teamId, channelId },
+    circuit: { baseUrl: circuit.baseUrl, token: circuit.token },
+    gosquared: { baseUrl: gosquared.baseUrl, apiKey: gosquared.apiKey, siteToken: gosquared.siteToken },
+    instance: { ...instance.settings },
+  });
+}
+
+/** The critical path of an unchanged ensure, in requests, from what one provider's fake received. */
+function chainOf(made) {
+  // Each scope's distinct list pages, one after another (scopes and providers run concurrently),
+  // plus one more step where the provider must read something per listed item (GoSquared: each
+  // webhook's triggers; those reads are independent of one another, so one step).
+  const pagesPerScope = new Map();
+  for (const request of made) {
+    const params = new URLSearchParams(request.query);
+    const query = [...params].filter(([key]) => !/^(page|per_page|offset|limit|cursor)$/i.test(key));
+    const scope = `${request.method} ${request.path}?${new URLSearchParams(query)}`;
+    pagesPerScope.set(scope, (pagesPerScope.get(scope) ?? new Set()).add(params.toString()));
+  }
+  const listed = [...new Set(made.map((request) => request.path))];
+  const perItem = listed.some((path) => listed.some((parent) => path !== parent && path.startsWith(`${parent}/`)));
+  return Math.max(...[...pagesPerScope.values()].map((pages) => pages.size)) + (perItem ? 1 : 0);
+}
+
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+/**
+ * The facade case: @hooks/all over the four providers' own fakes (in a child process, so that
+ * their work does not count as the client's), 15 ms added to every request in the client's fetch.
+ * The unchanged ensure is timed `BENCH_FACADE_RUNS` times (default 9): median and best.
+ */
+async function facadeCase() {
+  const latency = 15;
+  const runs = Number(process.env.BENCH_FACADE_RUNS ?? 9);
+  // @hooks/all is not a dependency of the bench package: its build is imported by path.
+  const all = await import(new URL('../packages/all/dist/index.js', import.meta.url).href);
+  const child = fork(import.meta.filename, ['facade-fakes'], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const next = () => new Promise((resolve) => child.once('message', resolve));
+  /** Each fake's log length now, and the requests it logged after `since` (lengths read before, or 'now'). */
+  const logs = async (since = {}) => {
+    const answer = next();
+    child.send({ since });
+    return (await answer).logs;
+  };
+  const lengths = (logged) => Object.fromEntries(Object.entries(logged).map(([id, log]) => [id, log.length]));
+  try {
+    const settings = await next();
+    const slow = (input, init) => new Promise((resolve) => setTimeout(resolve, latency)).then(() => fetch(input, init));
+    const { teamId, channelId, ...mattermost } = settings.mattermost;
+    const hooks = all.createHooks({
+      mattermost: { ...mattermost, teamId, fetch: slow },
+      circuit: { ...settings.circuit, fetch: slow },
+      gosquared: { ...settings.gosquared, fetch: slow },
+      instance: { ...settings.instance, fetch: slow },
+    });
+    const url = (provider, n) => `https://app.example/hooks/${provider}/${n}`;
+    const specs = Array.from({ length: 40 }, (_, n) => [
+      n % 2 === 0
+        ? {
+            provider: 'mattermost',
+            kind: 'outgoing',
+            teamId,
+            channelId,
+            displayName: `bench ${n}`,
+            triggerWords: [`w${n}`],
+            callbackUrls: [url('mm', n)],
+          }
+        : { provider: 'mattermost', kind: 'incoming', channelId, displayName: `bench ${n}` },
+      { provider: 'circuit', kind: 'webhook', url: url('circuit', n), filter: ['CONVERSATION.ADD_ITEM'] },
+      { provider: 'gosquared', url: url('gosquared', n), name: `bench ${n}`, triggers: [{ trigger: 'traffic_spike', value: 10 + n }] },
+      { provider: 'instance', name: `bench-${n}`, url: url('instance', n), events: { messagesSet: false } },
+    ]).flat();
+    const first = await hooks.ensure(specs);
+    if (!first.ok) {
+      const failed = first.results
+        .filter((r) => r.action === 'failed' || r.action === 'conflict')
+        .map((r) => `${r.provider}: ${r.error?.message}`);
+      throw new Error(
+        `the first facade ensure failed: ${[...failed.slice(0, 3), ...first.failures.map((f) => f.error?.message)].join('; ')}`,
+      );
+    }
+    const walls = [];
+    const cpus = [];
+    let made;
+    let unchanged = true;
+    for (let run = 0; run < runs; run++) {
+      const before = lengths(await logs('now'));
+      const cpu = process.cpuUsage();
+      const started = performance.now();
+      const report = await hooks.ensure(specs);
+      walls.push(performance.now() - started);
+      const used = process.cpuUsage(cpu);
+      cpus.push((used.user + used.system) / 1000);
+      const after = await logs(before);
+      made = Object.fromEntries(Object.entries(after).map(([id, log]) => [id, log.made]));
+      unchanged &&= report.results.length === specs.length && report.results.every((r) => r.action === 'unchanged');
+    }
+    const requests = Object.fromEntries(Object.entries(made).map(([id, log]) => [id, log.length]));
+    const chains = Object.fromEntries(Object.entries(made).map(([id, log]) => [id, chainOf(log)]));
+    const criticalPathMs = Math.max(...Object.values(chains)) * latency;
+    // Each provider alone (its plan of its own specs), to show where the wall time goes.
+    const aloneMs = {};
+    for (const provider of hooks.providers) {
+      const start = performance.now();
+      await hooks.plan(specs.filter((spec) => spec.provider === provider));
+      aloneMs[provider] = Math.round(performance.now() - start);
+    }
+    return {
+      specs: specs.length,
+      runs,
+      requests,
+      planAloneMs: aloneMs,
+      totalRequests: Object.values(requests).reduce((sum, count) => sum + count, 0),
+      writes: Object.values(made).reduce((sum, log) => sum + log.filter((r) => r.method !== 'GET').length, 0),
+      wallMs: Math.round(median(walls)),
+      bestWallMs: Math.round(Math.min(...walls)),
+      clientCpuMs: Math.round(median(cpus)),
+      criticalPathMs,
+      ratio: Number((median(walls) / criticalPathMs).toFixed(2)),
+      bestRatio: Number((Math.min(...walls) / criticalPathMs).toFixed(2)),
+      unchanged,
+    };
+  } finally {
+    child.disconnect();
+  }
+}
+
 if (mode === 'serve') await serve();
 else if (mode === 'plan-memory') await planMemory();
+else if (mode === 'facade-fakes') await serveFakes();
+else if (mode === 'facade') console.log(await facadeCase());
+else if (mode === 'mattermost') console.log(await mattermostRequestsCase());
 else {
+  const started = new Date();
+  const loadBefore = loadavg();
   const requests = await requestsCase();
-  console.log('ensure of 100 specs over 1,000 registrations:', requests);
+  console.log('reference kind: ensure of 100 specs over 1,000 registrations:', requests);
+  const mattermost = await mattermostRequestsCase();
+  console.log('@hooks/mattermost: ensure of 100 incoming hooks over 1,000:', mattermost);
   const latency = await latencyCase();
-  console.log('second ensure of 160 specs over 4 scopes, 15 ms per request:', latency);
+  console.log('reference kind: second ensure of 160 specs over 4 scopes, 15 ms per request:', latency);
   const memory = await memoryCase();
   console.log('plan over 100,000 registrations (old space capped at 64 MB):', memory);
+  const facade = await facadeCase();
+  console.log('facade: second ensure of 160 specs across the four providers, 15 ms per request:', facade);
+  const section = renderReconcile({
+    mattermost,
+    reference: requests,
+    latency,
+    memory,
+    facade,
+    started,
+    loadBefore,
+    seconds: (Date.now() - started.getTime()) / 1000,
+  });
+  const file = new URL('RESULTS.md', import.meta.url);
+  const current = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmark results\n';
+  writeFileSync(file, spliceSection(current, 'reconcile', section));
+  console.log('wrote the reconcile section of bench/RESULTS.md');
 }

@@ -4,9 +4,10 @@
 //
 // With no configuration it starts in-memory fakes of all four services on loopback ports. For any
 // service whose credentials are in the environment (see the README), it talks to the real service.
+import { createServer } from 'node:http';
 import { createHooks } from '@hooks/all';
+import { createReceiver } from '@hooks/all/receive';
 import { createCircuitFake } from '@hooks/circuit/testing';
-import { createCallbackRecorder } from '@hooks/core/testing';
 import { createGoSquaredFake } from '@hooks/gosquared/testing';
 import { createInstanceFake } from '@hooks/instance/testing';
 import { createMattermostFake } from '@hooks/mattermost/testing';
@@ -23,8 +24,13 @@ const real = {
 console.log(bold('@hooks demo: one webhook per service, through one API'));
 const started = performance.now();
 const fakes = {};
-const receiver = await createCallbackRecorder();
-const callback = (path) => `${env.HOOKS_DEMO_CALLBACK_URL ?? receiver.url}/${path}`;
+// Deliveries reach one facade receiver (`@hooks/all/receive`) on a loopback port. It is built in
+// the delivery step, once the Mattermost hook's token is known; until then the port answers 503.
+let receiver;
+const server = createServer((req, res) => (receiver ? receiver.node(req, res) : res.writeHead(503).end()));
+await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+const receiverUrl = `http://127.0.0.1:${server.address().port}`;
+const callback = (path) => `${env.HOOKS_DEMO_CALLBACK_URL ?? receiverUrl}/${path}`;
 const writes = () => Object.values(fakes).reduce((count, fake) => count + fake.log.filter((request) => request.method !== 'GET').length, 0);
 
 try {
@@ -59,11 +65,12 @@ try {
       ['service', (id) => (real[id] ? green('real service') : 'fake')],
       ['base URL', (id) => settings[id].baseUrl ?? '(default)'],
     ]);
-    say(`receiver for deliveries: ${receiver.url}`);
+    say(`receiver for deliveries: ${receiverUrl}`);
     return { settings, team };
   });
 
-  const hooks = createHooks(config.settings);
+  // The team scopes Mattermost's listing, so a member or team-admin token works as well as an admin's.
+  const hooks = createHooks({ ...config.settings, scopes: { mattermost: { teamId: config.team.teamId } } });
   const { teamId, channelId } = config.team;
   const specs = [
     {
@@ -92,10 +99,35 @@ try {
       ['kind', (report) => report.webhook?.kind ?? ''],
       ['id', (report) => report.webhook?.id ?? ''],
     ]);
+  const showDiff = (diff = []) =>
+    clip(diff.map(({ field, from, to }) => `${field}: ${JSON.stringify(from)} → ${JSON.stringify(to)}`).join('; '), 60);
+  // The plan: per spec create, update (with the field diff) or unchanged; nothing is written yet.
+  const showPlan = (plan) => {
+    table(plan.entries, [
+      ['provider', (entry) => entry.provider],
+      ['kind', (entry) => entry.kind],
+      ['plan', (entry) => entry.action],
+      ['changes', (entry) => (entry.action === 'conflict' ? entry.conflict.message : showDiff(entry.diff))],
+    ]);
+    for (const deletion of plan.deletions) say(`delete ${deletion.provider} ${deletion.kind} ${deletion.webhook.id}`);
+    for (const failure of plan.failures) say(`${failure.provider}: not planned: ${failure.error?.message ?? describeError(failure.error)}`);
+  };
+  // Applies exactly the printed plan (a provider that failed to plan is reported, not guessed at).
+  const applyPlan = async (plan) => {
+    const report = await hooks.apply(plan);
+    const reports = report.results.map((result) => ({ ...result, ok: result.action !== 'failed' && result.action !== 'conflict' }));
+    for (const failure of report.failures)
+      reports.push(...(failure.indices ?? []).map(() => ({ provider: failure.provider, ok: false, error: failure.error })));
+    return reports;
+  };
 
   // ── 1. ensure ─────────────────────────────────────────────────────────────────────────────
-  const first = await step('Ensure one webhook per provider, pointing at the local receiver', async () => {
-    const reports = await hooks.ensure(specs);
+  const first = await step('Ensure one webhook per provider, pointing at the local receiver: plan, then apply', async () => {
+    // As if an earlier deploy had left Circuit's webhook with another filter: the plan shows the diff.
+    if (fakes.circuit) await hooks.create({ ...specs[1], filter: ['CONVERSATION.CREATE'] });
+    const plan = await hooks.plan(specs);
+    showPlan(plan);
+    const reports = await applyPlan(plan);
     showReports(reports);
     return reports;
   });
@@ -115,39 +147,96 @@ try {
   });
 
   // ── 3. ensure again ───────────────────────────────────────────────────────────────────────
-  await step('Ensure the same specs again: nothing changes', async () => {
+  await step('Ensure the same specs again: the plan says unchanged, nothing is written', async () => {
     const before = writes();
-    const reports = await hooks.ensure(specs);
+    const plan = await hooks.plan(specs);
+    showPlan(plan);
+    const reports = await applyPlan(plan);
     showReports(reports);
     const unchanged = reports.filter((report) => report.ok && report.action === 'unchanged').length;
     say(`${unchanged} of ${reports.length} unchanged; write requests at the fakes during this step: ${writes() - before}`);
-    if (unchanged !== reports.length || writes() !== before) throw new Error('the second ensure was expected to change nothing');
+    if (unchanged !== specs.length || writes() !== before) throw new Error('the second ensure was expected to change nothing');
   });
 
   // ── 4. deliveries ─────────────────────────────────────────────────────────────────────────
-  await step('Each service delivers an event; the receiver prints what it got', async () => {
-    const expected = Object.keys(fakes).length;
-    if (fakes.mattermost) await fakes.mattermost.emit({ channelId, text: 'deploy api v2.3 to production' });
+  await step('Each service delivers an event; the receiver checks it and prints it typed', async () => {
+    const outgoing = first.find((report) => report.ok && report.provider === 'mattermost')?.webhook;
+    receiver = createReceiver({
+      mattermost: { tokens: [outgoing?.raw.token ?? 'no-outgoing-hook'] },
+      circuit: {},
+      gosquared: {},
+      instance: { instanceId: config.settings.instance.instanceId },
+      paths: { instance: '/codechat' },
+    });
+    const events = [];
+    const seen = (name, text) => events.push({ name, text });
+    receiver.on('mattermost.outgoing', (event) => {
+      seen('mattermost.outgoing', `@${event.userName} "${event.text}" trigger=${event.triggerWord} at ${event.timestamp.toISOString()}`);
+      // The trigger word gets an answer: Mattermost posts it as a comment under the user's post.
+      return { text: `On it: ${event.text.replace(/^deploy\s*/, 'deploying ')}`, responseType: 'comment', username: 'deploy-bot' };
+    });
+    receiver.on('circuit.CONVERSATION.ADD_ITEM', (event) =>
+      seen(
+        'circuit.CONVERSATION.ADD_ITEM',
+        `"${event.item.text?.content}" in ${event.item.convId} at ${event.item.creationTime?.toISOString()}`,
+      ),
+    );
+    receiver.on('gosquared.traffic_spike', (event) =>
+      seen('gosquared.traffic_spike', `${event.concurrents} visitors (alert at ${event.alert.value}, ${event.alert.boundary})`),
+    );
+    receiver.on('instance.messages.upsert', (event) =>
+      seen(
+        'instance.messages.upsert',
+        `${event.data.pushName}: "${event.data.content?.text}" (instance ${event.instance.instanceId.slice(0, 8)}…)`,
+      ),
+    );
+    receiver.onError((error) => seen('handler error', describeError(error)));
+
+    const results = [];
+    if (fakes.mattermost) results.push(...(await fakes.mattermost.emit({ channelId, text: 'deploy api v2.3 to production' })));
     if (fakes.circuit)
-      await fakes.circuit.emit({ type: 'CONVERSATION.ADD_ITEM', item: { convId: 'demo-conversation', text: { content: 'New item' } } });
-    if (fakes.gosquared) await fakes.gosquared.emit({ trigger: 'traffic_spike', concurrents: 42 });
-    if (fakes.instance) await fakes.instance.emit({ event: 'messages.upsert', data: { messageId: 'm-1', content: { text: 'hi!' } } });
-    const deliveries = await receiver.waitFor(expected, 10_000);
-    const summary = (delivery) => {
-      const body = delivery.body ?? {};
-      if (delivery.path === '/mattermost')
-        return `trigger_word=${body.trigger_word} text="${body.text}" token=${body.token ? '(the hook token)' : 'none'}`;
-      if (delivery.path === '/circuit') return `type=${body.type} convId=${body.item?.convId}`;
-      if (delivery.path === '/gosquared') return `concurrents=${body.concurrents} boundary=${body.triggeredAlert?.boundary}`;
-      return `event=${body.event} instance=${delivery.headers['x-instanceid']} message=${body.data?.messageId}`;
-    };
-    table(deliveries, [
-      ['path', (delivery) => delivery.path],
-      ['content type', (delivery) => String(delivery.headers['content-type']).split(';')[0]],
-      ['what arrived', (delivery) => clip(summary(delivery), 70)],
+      results.push(
+        ...(await fakes.circuit.emit({
+          type: 'CONVERSATION.ADD_ITEM',
+          item: { convId: 'demo-conversation', text: { content: 'New item' } },
+        })),
+      );
+    if (fakes.gosquared) results.push(...(await fakes.gosquared.emit({ trigger: 'traffic_spike', concurrents: 42 })));
+    if (fakes.instance)
+      results.push(
+        ...(await fakes.instance.emit({
+          event: 'messages.upsert',
+          data: { messageId: 'm-1', keyId: 'K-1', pushName: 'Ada', content: { text: 'hi!' }, messageTimestamp: 1764590400 },
+        })),
+      );
+    table(events, [
+      ['event', (event) => event.name],
+      ['typed delivery', (event) => clip(event.text, 84)],
     ]);
+    const refused = results.filter((result) => result.status !== 200);
+    if (refused.length > 0 || events.length !== results.length)
+      throw new Error(`the receiver answered ${results.map((result) => result.status).join(', ')} to ${results.length} deliveries`);
+    const reply = results.find((result) => result.reply)?.reply;
+    if (fakes.mattermost && !reply) throw new Error('Mattermost posted no reply to the trigger word');
+    if (reply) say(`mattermost: the handler's reply was posted back under the trigger post: ${cyan(`"${reply.message}"`)}`);
     for (const id of Object.keys(real).filter((provider) => real[provider]))
       say(dim(`${id}: a real service cannot reach this local receiver; skipped`));
+  });
+
+  // ── 4b. post through a Mattermost incoming webhook ────────────────────────────────────────
+  await step('Post one message through a Mattermost incoming webhook', async () => {
+    const incoming = await hooks.mattermost.incoming.create({ channelId, displayName: 'Demo notices' });
+    try {
+      await hooks.mattermost.incoming.post(incoming.id, { text: 'Release **v2.3** is live', iconEmoji: 'rocket' });
+      const posted = fakes.mattermost?.posts.at(-1);
+      say(
+        `posted through ${dim('{baseUrl}/hooks/<hook id>')}; Mattermost answered ok${posted ? `; the channel now shows "${posted.message}"` : ''}`,
+      );
+      const gone = await hooks.mattermost.incoming.post('hawos4dqtby53pd64o4a4cmeoo', { text: 'x' }).catch((error) => error);
+      say(`${cyan('an unknown hook')} → ${describeError(gone)}`);
+    } finally {
+      await hooks.mattermost.incoming.delete(incoming.id);
+    }
   });
 
   // ── 5. update, delete, and errors as a user meets them ────────────────────────────────────
@@ -193,6 +282,6 @@ try {
 
   console.log(`\n${green('Done')} in ${(performance.now() - started).toFixed(0)} ms.`);
 } finally {
-  await receiver.close();
+  await new Promise((resolve) => server.close(resolve));
   await Promise.all(Object.values(fakes).map((fake) => fake.close()));
 }

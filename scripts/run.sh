@@ -10,6 +10,9 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 export TURBO_TELEMETRY_DISABLED=1 DO_NOT_TRACK=1 COREPACK_ENABLE_DOWNLOAD_PROMPT=0
+# No ANSI colour codes when the output is not a terminal (CI logs, files, pipes). Tools colour by
+# default under CI=true (vitest's colour check treats CI as colour-capable); NO_COLOR wins over that.
+if [ ! -t 1 ] && [ -z "${FORCE_COLOR:-}" ]; then export NO_COLOR=1; fi
 
 NODE_PIN="$(tr -d ' \nv' < .node-version)"
 PNPM_PIN="$(sed -n 's/.*"packageManager": *"pnpm@\([0-9.]*\).*/\1/p' package.json)"

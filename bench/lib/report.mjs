@@ -330,6 +330,7 @@ export function renderReport(data) {
     '```sh',
     'pnpm run build          # the workspace, once',
     'node bench/run.mjs      # or: npm run bench; --quick for a smoke run',
+    'node bench/reconcile.mjs  # the Reconcile section only (run.mjs keeps it as it is)',
     '```',
     '',
     'Counts: `BENCH_ROUNDS`, `BENCH_WARMUP`, `BENCH_LATENCY_CALLS`, `BENCH_THROUGHPUT_CALLS`, `BENCH_IN_FLIGHT`, `BENCH_COLD_SPAWNS`, ' +

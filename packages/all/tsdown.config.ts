@@ -1,3 +1,3 @@
 import { libraryConfig } from '../../config/tsdown.ts';
 
-export default libraryConfig(['src/index.ts']);
+export default libraryConfig(['src/index.ts', 'src/receive.ts', 'src/testing.ts']);

@@ -1,3 +1,3 @@
 import { libraryConfig } from '../../config/tsdown.ts';
 
-export default libraryConfig(['src/index.ts', 'src/testing.ts']);
+export default libraryConfig(['src/index.ts', 'src/testing.ts', 'src/receive.ts']);

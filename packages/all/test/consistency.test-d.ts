@@ -129,7 +129,6 @@ type GWebhookResource = G.GoSquaredWebhookResource;
 type GWebhookObject = G.GoSquaredWebhook;
 type GWebhookCreateInput = G.GoSquaredWebhookCreateInput;
 type GTriggerResource = G.GoSquaredTriggerResource;
-type GTriggerObject = G.GoSquaredTrigger;
 type GTriggerCreateInput = G.GoSquaredTriggerCreateInput;
 
 describe('gosquared: the shapes of CONTRIBUTING.md', () => {

@@ -3,9 +3,10 @@ import { ApiError, ConnectionError, InputError } from '@hooks/core';
 import { createGoSquared } from '@hooks/gosquared';
 import { createGoSquaredFake } from '@hooks/gosquared/testing';
 import { createInstanceFake } from '@hooks/instance/testing';
+import { createMattermost } from '@hooks/mattermost';
 import { createMattermostFake } from '@hooks/mattermost/testing';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createHooks, type HookSpec } from '../src/index.js';
+import { createHooks, type HookSpec, type HooksApplyReport } from '../src/index.js';
 
 type Fakes = {
   mattermost: Awaited<ReturnType<typeof createMattermostFake>>;
@@ -53,6 +54,15 @@ const specs = (): HookSpec[] => [
 ];
 const writesAt = () =>
   Object.fromEntries(Object.entries(fakes).map(([id, fake]) => [id, fake.log.filter((request) => request.method !== 'GET').length]));
+
+/** What happened to spec `index`: its result, or its provider's failure when the provider refused its specs as a whole. */
+function outcomeAt(report: HooksApplyReport, index: number): { action: string; error?: unknown; id?: string | undefined } {
+  const result = report.results.find((entry) => entry.index === index);
+  if (result) return { action: result.action, error: result.error, id: result.webhook?.id };
+  const failure = report.failures.find((entry) => entry.indices?.includes(index));
+  return failure ? { action: 'failed', error: failure.error } : { action: 'missing' };
+}
+const actions = (report: HooksApplyReport, count: number) => Array.from({ length: count }, (_, index) => outcomeAt(report, index).action);
 
 async function clean() {
   const hooks = createHooks(settings());
@@ -119,16 +129,43 @@ describe('hooks.list', () => {
   });
 });
 
+describe('hooks.list progress', () => {
+  it("reports each provider's running count to onProgress, up to what it lists", async () => {
+    const hooks = createHooks(settings());
+    await hooks.ensure(specs());
+    const seen: Record<string, number[]> = {};
+    const { webhooks } = await hooks.list({
+      onProgress: (provider, count) => {
+        seen[provider] = [...(seen[provider] ?? []), count];
+      },
+    });
+    expect(seen).toEqual({ mattermost: [1, 2], circuit: [1, 2], gosquared: [1], instance: [1] });
+    expect(Object.values(seen).reduce((sum, counts) => sum + counts.length, 0)).toBe(webhooks.length);
+  });
+
+  it('lists only the providers asked for, and refuses one that is not configured before any request', async () => {
+    const hooks = createHooks({ circuit: settings().circuit, gosquared: settings().gosquared });
+    await hooks.ensure([specs()[2]!, specs()[4]!] as never);
+    const before = fakes.circuit.log.length;
+    const { webhooks, failures } = await hooks.list({ providers: ['gosquared'] });
+    expect(failures).toEqual([]);
+    expect(webhooks.map((hook) => hook.provider)).toEqual(['gosquared']);
+    expect(fakes.circuit.log.length).toBe(before);
+    await expect(hooks.list({ providers: ['instance' as never] })).rejects.toSatisfy((error) => InputError.isInstance(error));
+  });
+});
+
 describe('hooks.ensure', () => {
   it('creates everything once; a second run leaves all unchanged with zero write requests', async () => {
     const hooks = createHooks(settings());
     const first = await hooks.ensure(specs());
-    expect(first.map((report) => (report.ok ? report.action : 'failed'))).toEqual(Array(6).fill('created'));
+    expect(actions(first, 6)).toEqual(Array(6).fill('created'));
+    expect(first.ok).toBe(true);
     const before = writesAt();
     const second = await hooks.ensure(specs());
-    expect(second.map((report) => (report.ok ? report.action : 'failed'))).toEqual(Array(6).fill('unchanged'));
+    expect(actions(second, 6)).toEqual(Array(6).fill('unchanged'));
     expect(writesAt()).toEqual(before);
-    expect(second.map((report) => report.ok && report.webhook.id)).toEqual(first.map((report) => report.ok && report.webhook.id));
+    expect(second.results.map((result) => result.webhook?.id)).toEqual(first.results.map((result) => result.webhook?.id));
   });
 
   it('updates what differs and leaves the rest', async () => {
@@ -137,17 +174,10 @@ describe('hooks.ensure', () => {
     const changed = specs().map((spec) =>
       spec.provider === 'circuit' && spec.kind === 'webhook' ? { ...spec, filter: ['CONVERSATION.ADD_ITEM', 'CONVERSATION.CREATE'] } : spec,
     );
-    const reports = await hooks.ensure(changed as HookSpec[]);
-    expect(reports.map((report) => (report.ok ? report.action : 'failed'))).toEqual([
-      'unchanged',
-      'unchanged',
-      'updated',
-      'unchanged',
-      'unchanged',
-      'unchanged',
-    ]);
-    const circuit = reports[2]!;
-    expect(circuit.ok && [...circuit.webhook.events].sort()).toEqual(['CONVERSATION.ADD_ITEM', 'CONVERSATION.CREATE']);
+    const report = await hooks.ensure(changed as HookSpec[]);
+    expect(actions(report, 6)).toEqual(['unchanged', 'unchanged', 'updated', 'unchanged', 'unchanged', 'unchanged']);
+    const circuit = report.results.find((result) => result.index === 2)!;
+    expect([...(circuit.webhook?.events ?? [])].sort()).toEqual(['CONVERSATION.ADD_ITEM', 'CONVERSATION.CREATE']);
   });
 
   it('reconciles a create that failed with maybeApplied instead of posting again', async () => {
@@ -165,25 +195,82 @@ describe('hooks.ensure', () => {
     };
     const hooks = createHooks({ gosquared: { ...settings().gosquared, fetch: lossyFetch } });
     const spec = specs().find((entry) => entry.provider === 'gosquared')!;
-    const [failed] = await hooks.ensure([spec]);
-    expect(failed!.ok).toBe(false);
-    const error = !failed!.ok ? failed!.error : undefined;
-    expect(ConnectionError.isInstance(error) && error.maybeApplied).toBe(true);
+    const failed = outcomeAt(await hooks.ensure([spec]), 0);
+    expect(failed.action).toBe('failed');
+    expect(ConnectionError.isInstance(failed.error) && failed.error.maybeApplied).toBe(true);
     expect(fakes.gosquared.webhooks()).toHaveLength(1);
-    const [retried] = await hooks.ensure([spec]);
-    expect(retried!.ok && retried!.action).toBe('unchanged');
+    expect(outcomeAt(await hooks.ensure([spec]), 0).action).toBe('unchanged');
     expect(fakes.gosquared.webhooks()).toHaveLength(1);
   });
 
   it('reports a spec its provider refuses, and still ensures the others', async () => {
     const hooks = createHooks(settings());
-    const reports = await hooks.ensure([
+    const posts = () => fakes.circuit.log.filter((request) => request.method === 'POST').length;
+    const postsBefore = posts();
+    const report = await hooks.ensure([
       { provider: 'circuit', kind: 'webhook', url: 'javascript:alert(1)', filter: ['CONVERSATION.ADD_ITEM'] },
       specs()[4]!,
     ]);
-    expect(reports[0]!.ok).toBe(false);
-    expect(!reports[0]!.ok && InputError.isInstance(reports[0]!.error)).toBe(true);
-    expect(reports[1]!.ok && reports[1]!.action).toBe('created');
+    expect(report.ok).toBe(false);
+    const refused = outcomeAt(report, 0);
+    expect(refused.action).toBe('failed');
+    expect(InputError.isInstance(refused.error)).toBe(true);
+    expect(outcomeAt(report, 1).action).toBe('created');
+    expect(posts()).toBe(postsBefore);
+  });
+
+  it('names the spec a provider refused in its plan failure, and still plans the others', async () => {
+    const hooks = createHooks(settings());
+    const bad = { provider: 'circuit', kind: 'webhook', url: 'javascript:alert(1)', filter: ['CONVERSATION.ADD_ITEM'] } as const;
+    const before = fakes.circuit.log.length;
+    const plan = await hooks.plan([specs()[4]!, specs()[2]!, bad as never]);
+    expect(fakes.circuit.log.length).toBe(before); // finding the refused spec sends no request either
+    expect(plan.failures).toHaveLength(1);
+    expect(plan.failures[0]).toMatchObject({ provider: 'circuit', indices: [1, 2], index: 2 });
+    expect(InputError.isInstance(plan.failures[0]!.error)).toBe(true);
+    expect(plan.entries.map((entry) => `${entry.index} ${entry.provider} ${entry.action}`)).toEqual(['0 gosquared create']);
+    const report = await hooks.ensure([bad as never, specs()[4]!]);
+    expect(report.failures[0]).toMatchObject({ provider: 'circuit', index: 0 });
+  });
+
+  it('refuses a spec for a provider that is not configured, before any request', async () => {
+    const hooks = createHooks({ gosquared: settings().gosquared });
+    const before = fakes.gosquared.log.length;
+    await expect(hooks.ensure([specs()[4]!, specs()[2]!] as never)).rejects.toSatisfy((error) => InputError.isInstance(error));
+    await expect(hooks.plan([specs()[2]!] as never)).rejects.toSatisfy((error) => InputError.isInstance(error));
+    expect(fakes.gosquared.log.length).toBe(before);
+  });
+});
+
+describe('Mattermost scope through createHooks', () => {
+  it('a member token lists and ensures with teamId in the settings or in scopes', async () => {
+    const member = await createMattermostFake({ users: [{ username: 'member' }] });
+    try {
+      const token = member.users.find((user) => user.username === 'member')!.token;
+      const { teamId, channelId } = member.world;
+      const spec: HookSpec = { provider: 'mattermost', kind: 'incoming', channelId, displayName: 'Member alerts' };
+      const unscoped = createHooks({ mattermost: { baseUrl: member.url, token } });
+      const denied = await unscoped.list();
+      expect(denied.failures).toHaveLength(1);
+      expect(ApiError.isInstance(denied.failures[0]!.error) && denied.failures[0]!.error.status).toBe(403);
+
+      const scoped = createHooks({ mattermost: { baseUrl: member.url, token, teamId } });
+      expect((await scoped.list()).failures).toEqual([]);
+      expect(outcomeAt(await scoped.ensure([spec]), 0).action).toBe('created');
+      const viaScopes = createHooks({ mattermost: createMattermost({ baseUrl: member.url, token }), scopes: { mattermost: { teamId } } });
+      const { webhooks, failures } = await viaScopes.list();
+      expect(failures).toEqual([]);
+      expect(webhooks.map((hook) => hook.name)).toEqual(['Member alerts']);
+      expect(outcomeAt(await viaScopes.ensure([spec]), 0).action).toBe('unchanged');
+    } finally {
+      await member.close();
+    }
+  });
+
+  it('refuses a scope given twice or a scope that is not an object', () => {
+    const { mattermost } = settings();
+    expect(() => createHooks({ mattermost: { ...mattermost, teamId: 'a' }, scopes: { mattermost: { teamId: 'b' } } })).toThrow(InputError);
+    expect(() => createHooks({ mattermost, scopes: { mattermost: 'team' as never } })).toThrow(InputError);
   });
 });
 

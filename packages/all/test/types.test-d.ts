@@ -1,5 +1,13 @@
 import { describe, expectTypeOf, it } from 'vitest';
-import { createHooks, type HookSpec } from '../src/index.js';
+import {
+  type CircuitPresenceWebhook,
+  type CircuitWebhook,
+  createHooks,
+  createMattermost,
+  type HookSpec,
+  type MattermostIncomingWebhook,
+  type MattermostOutgoingWebhook,
+} from '../src/index.js';
 
 const mattermost = { baseUrl: 'https://chat.example.com', token: 'token-value' };
 const circuit = { token: 'token-value' };
@@ -46,5 +54,60 @@ describe('createHooks types', () => {
     hooks.get('mattermost', 'x');
     // @ts-expect-error no such kind
     hooks.get('mattermost', { kind: 'presence', id: 'x' });
+  });
+
+  it('list() is a union discriminated by provider and kind; a listed webhook is a ref for update and delete', async () => {
+    const hooks = createHooks({
+      mattermost,
+      circuit,
+      instance: { baseUrl: 'https://cc.example.com', instanceId: 'main', token: 'token-value' },
+    });
+    const { webhooks } = await hooks.list();
+    const hook = webhooks[0]!;
+    expectTypeOf(hook.provider).toEqualTypeOf<'mattermost' | 'circuit' | 'instance'>();
+    if (hook.provider === 'mattermost') {
+      expectTypeOf(hook.kind).toEqualTypeOf<'incoming' | 'outgoing'>();
+      if (hook.kind === 'outgoing') expectTypeOf(hook.raw).toEqualTypeOf<MattermostOutgoingWebhook>();
+      else expectTypeOf(hook.raw).toEqualTypeOf<MattermostIncomingWebhook>();
+      await hooks.update('mattermost', hook, { displayName: 'renamed' });
+      await hooks.delete('mattermost', hook);
+      // @ts-expect-error a Mattermost webhook is not a Circuit ref
+      await hooks.delete('circuit', hook);
+    }
+    if (hook.provider === 'circuit') {
+      expectTypeOf(hook.kind).toEqualTypeOf<'webhook' | 'presence'>();
+      if (hook.kind === 'presence') expectTypeOf(hook.raw).toEqualTypeOf<CircuitPresenceWebhook>();
+      else expectTypeOf(hook.raw).toEqualTypeOf<CircuitWebhook>();
+      await hooks.update('circuit', hook, { url: 'https://b.example' });
+      await hooks.delete('circuit', hook);
+    }
+    if (hook.provider === 'instance') {
+      expectTypeOf(hook.kind).toEqualTypeOf<'webhook'>();
+      expectTypeOf(hook.raw.instanceId).toEqualTypeOf<string>();
+      await hooks.delete('instance', hook);
+    }
+    // @ts-expect-error gosquared is not configured, so none is listed
+    if (hook.provider === 'gosquared') hook;
+  });
+
+  it('plan entries and apply results narrow by provider too', async () => {
+    const hooks = createHooks({ mattermost, circuit });
+    const plan = await hooks.plan([{ provider: 'circuit', kind: 'webhook', url: 'https://a.example', filter: ['CONVERSATION.CREATE'] }], {
+      prune: { urlPrefix: 'https://a.example/' },
+    });
+    const entry = plan.entries[0]!;
+    expectTypeOf(entry.action).toEqualTypeOf<'create' | 'update' | 'unchanged' | 'conflict'>();
+    if (entry.provider === 'circuit') expectTypeOf(entry.spec.provider).toEqualTypeOf<'circuit'>();
+    const report = await hooks.apply(plan);
+    const result = report.results[0]!;
+    if (result.provider === 'mattermost' && result.webhook) expectTypeOf(result.webhook.kind).toEqualTypeOf<'incoming' | 'outgoing'>();
+    expectTypeOf(report.ok).toEqualTypeOf<boolean>();
+  });
+
+  it('teamId is a Mattermost setting; scopes take it for a client', () => {
+    createHooks({ mattermost: { ...mattermost, teamId: 'team' } });
+    createHooks({ mattermost: createMattermost(mattermost), scopes: { mattermost: { teamId: 'team' } } });
+    // @ts-expect-error teamId is a string
+    createHooks({ mattermost: { ...mattermost, teamId: 1 } });
   });
 });

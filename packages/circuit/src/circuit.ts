@@ -24,27 +24,27 @@ export interface CircuitSettings extends TransportSettings {
    * A base URL that already ends in `/rest/v2` (or in `/rest`, the alias the official samples
    * use) is the same server. Default: the sandbox, `https://circuitsandbox.net`.
    */
-  baseUrl?: string;
+  baseUrl?: string | undefined;
   /**
    * How list fields (`filter`, `userIds`) travel in form bodies. `'repeat'` (default) sends one
    * key per item, as the spec's `collectionFormat: multi` says (`filter=A&filter=B`); `'comma'`
    * sends one comma-joined value (`filter=A%2CB`), as the generated Circuit clients do, for
    * servers that want that.
    */
-  arrayFormat?: 'repeat' | 'comma';
+  arrayFormat?: 'repeat' | 'comma' | undefined;
   /**
    * The most user ids one presence request may carry; longer lists are an `InputError` before any
    * request. Circuit has such a limit but does not document it. Default
    * {@link defaultMaxPresenceUserIds} (100).
    */
-  maxPresenceUserIds?: number;
+  maxPresenceUserIds?: number | undefined;
   /** With a `token` function: on a 401, ask it again and retry once. Default false. */
-  refreshOnUnauthorized?: boolean;
+  refreshOnUnauthorized?: boolean | undefined;
   /**
    * Headers added to every request. An `accept` header is ignored: the client always sends
    * `Accept: application/json`, the only format it reads.
    */
-  headers?: Record<string, string>;
+  headers?: Record<string, string> | undefined;
 }
 
 /** A Circuit REST API v2 client for the operations of the `OutgoingWebhooksApi`. */
@@ -84,7 +84,7 @@ function apiRoot(baseUrl: unknown): string {
  * `application/x-www-form-urlencoded`; answers are always asked for as JSON. Every input is
  * checked before any request; retries, timeouts and errors follow `@hooks/core`.
  *
- * @throws {@link @hooks/core!index.InputError | InputError} when `baseUrl` (not an absolute http(s) URL, with credentials, a query or
+ * @throws {@link @hooks/core!"@hooks/core".InputError | InputError} when `baseUrl` (not an absolute http(s) URL, with credentials, a query or
  * a fragment, or holding the API path before its end), `token`, `arrayFormat`, `maxPresenceUserIds`
  * or another setting is invalid.
  * @example

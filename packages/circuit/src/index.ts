@@ -1,4 +1,5 @@
 export { type CircuitClient, type CircuitSettings, circuitSandboxUrl, createCircuit } from './circuit.js';
+export { type CircuitIncomingMessage, postToCircuitIncomingWebhook } from './incoming-post.js';
 export {
   type CircuitChanges,
   type CircuitKind,

@@ -1,29 +1,25 @@
-import {
-  type CallOptions,
-  type EnsureResult,
-  InputError,
-  type NormalizedWebhook,
-  parseInput,
-  type WebhookProvider,
-  type WebhookRef,
-} from '@hooks/core';
+/**
+ * The `WebhookProvider` of `@hooks/circuit`: Circuit's kind tables over core's provider kit.
+ *
+ * @module
+ */
+import { defineProvider, type KitProvider, type NormalizedWebhook } from '@hooks/core';
 import type { CircuitClient } from './circuit.js';
-import { presenceSchemas, webhookCreateSchema } from './input.js';
-import {
-  type CircuitEventFilter,
-  type CircuitPresenceUpdateInput,
-  type CircuitPresenceWebhook,
-  type CircuitWebhook,
-  type CircuitWebhookUpdateInput,
-  presenceEvent,
+import { type CircuitKind, circuitKinds } from './kinds.js';
+import type {
+  CircuitEventFilter,
+  CircuitPresenceUpdateInput,
+  CircuitPresenceWebhook,
+  CircuitWebhook,
+  CircuitWebhookUpdateInput,
 } from './types.js';
 
-/** The two kinds of Circuit registration: event webhooks and presence webhooks. */
-export type CircuitKind = 'webhook' | 'presence';
+export { type CircuitKind, webhookKind } from './kinds.js';
 
 /**
  * What the adapter creates or ensures: an event webhook with a filter, or a presence webhook
- * with the users to follow. Its identity for `ensure` is the kind plus the callback URL.
+ * with the users to follow. Its identity for `ensure` is the kind plus the callback URL: a
+ * Circuit registration carries nothing else that could tell two apart (no name or label).
  *
  * @example
  * ```ts
@@ -46,73 +42,35 @@ export type CircuitRaw = CircuitWebhook | CircuitPresenceWebhook;
 /** The normalized view of one Circuit registration. */
 export type CircuitNormalizedWebhook = NormalizedWebhook<CircuitRaw, CircuitKind>;
 
-/** The `WebhookProvider` of `@hooks/circuit`, as {@link circuitProvider} returns it. */
-export type CircuitProvider = WebhookProvider<CircuitSpec, CircuitRaw, CircuitKind, CircuitChanges>;
-
-/** Whether two lists hold the same entries, ignoring order, duplicates and (for user ids) case. */
-function sameEntries(left: readonly string[], right: readonly string[], ignoreCase = false): boolean {
-  const norm = (list: readonly string[]) => new Set(ignoreCase ? list.map((item) => item.toLowerCase()) : list);
-  const a = norm(left);
-  const b = norm(right);
-  return a.size === b.size && [...a].every((item) => b.has(item));
-}
-
 /**
- * Tells a presence webhook from an event webhook: presence webhooks read back the filter
- * `USER.USER_PRESENCE_CHANGE` and list their users in `subscriptionIds`.
- *
- * @example
- * ```ts
- * const presenceHooks = (await circuit.webhooks.list().toArray()).filter((hook) => webhookKind(hook) === 'presence');
- * ```
+ * The `WebhookProvider` of `@hooks/circuit`, as {@link circuitProvider} returns it: with
+ * `plan`, `apply` and `ensureAll` from core's reconcile engine.
  */
-export function webhookKind(hook: CircuitRaw): CircuitKind {
-  return hook.filter.includes(presenceEvent) || hook.subscriptionIds.length > 0 ? 'presence' : 'webhook';
-}
-
-/** The normalized view of one registration. */
-function normalize(hook: CircuitRaw): CircuitNormalizedWebhook {
-  const kind = webhookKind(hook);
-  return {
-    provider: 'circuit',
-    kind,
-    id: hook.id,
-    urls: hook.url === undefined ? [] : [hook.url],
-    events: kind === 'presence' ? [presenceEvent] : [...hook.filter],
-    enabled: true,
-    createdAt: hook.createdAt,
-    raw: hook,
-  };
-}
-
-const context = (operation: string, field: string) => ({ provider: 'circuit', operation, field });
-
-function checkKind(kind: unknown, operation: string, field: string): CircuitKind {
-  if (kind === 'webhook' || kind === 'presence') return kind;
-  throw new InputError(`[circuit] ${operation}: invalid "${field}": must be "webhook" or "presence"`, context(operation, field));
-}
-
-/** Validates a spec fully, so `ensure` refuses bad input before its first request. */
-function parseSpec(spec: CircuitSpec, operation: string, maxUserIds: number): CircuitSpec {
-  const kind = checkKind((spec as { kind?: unknown } | undefined)?.kind, operation, 'spec.kind');
-  if (kind === 'webhook') {
-    const { kind: _, ...input } = spec as Extract<CircuitSpec, { kind: 'webhook' }>;
-    return { kind, ...parseInput(webhookCreateSchema, input, context(operation, 'spec')) };
-  }
-  const { kind: _, ...input } = spec as Extract<CircuitSpec, { kind: 'presence' }>;
-  return { kind, ...parseInput(presenceSchemas(maxUserIds).create, input, context(operation, 'spec')) };
-}
+export type CircuitProvider = KitProvider<CircuitSpec, CircuitRaw, CircuitKind, CircuitChanges>;
 
 /**
- * Adapts a Circuit client to the common `WebhookProvider` interface: kinds `webhook` and
- * `presence`; `events` is the filter of an event webhook and `['USER.USER_PRESENCE_CHANGE']` for a
- * presence webhook; `enabled` is always true (Circuit has no switch). `ensure` finds the
- * registration by kind and callback URL (the oldest, when several share it), then creates it,
- * updates the filter or user list that differs (compared as sets), or leaves it alone (a
- * repeated `ensure` sends no write request). Circuit has no idempotency keys, so `ensure` lists
- * first instead of re-posting, which is also the way to recover from a create that failed with
- * `maybeApplied: true`.
+ * Adapts a Circuit client to the common `WebhookProvider` interface, built from two kind tables
+ * (`webhook` and `presence`) over core's `defineProvider`. `events` is the filter of an event
+ * webhook and `['USER.USER_PRESENCE_CHANGE']` for a presence webhook; `enabled` is always true
+ * (Circuit has no switch).
  *
+ * Reconciling (`ensure`, `plan`, `apply`, `ensureAll`):
+ * - identity: the kind plus the callback URL. Circuit's `WebHook` has no name or label, so the
+ *   URL is the only thing that tells two registrations apart (it is also what hubot-circuit
+ *   matches on). When several registrations of a kind share the URL, the **oldest** (smallest
+ *   `creationTime`) is the one reconciled; when that cannot choose (a `creationTime` missing, or
+ *   two equally old), the spec is a `conflict` and nothing is written.
+ * - the filter and the user ids are compared as sets (user ids ignoring case); a second
+ *   identical `ensure` sends only the one `GET /webhooks` and no write.
+ * - the one list Circuit has is read once per plan, for both kinds.
+ * - two concurrent `ensure`s of one spec on one provider object create it once; across processes
+ *   Circuit offers no locking.
+ * Circuit has no idempotency keys, so `ensure` lists first instead of re-posting, which is also
+ * the way to recover from a create that failed with `maybeApplied: true`.
+ *
+ * @throws {@link @hooks/core!"@hooks/core".InputError | InputError} for a bad spec, kind, ref or changes, before any request.
+ * @throws {@link @hooks/core!"@hooks/core".ApiError | ApiError} when Circuit refuses a request (a 403 quota, say).
+ * @throws {@link @hooks/core!"@hooks/core".ConflictError | ConflictError} from `ensure` when the oldest cannot be told.
  * @example
  * ```ts
  * const provider = circuitProvider(createCircuit({ token }));
@@ -122,60 +80,10 @@ function parseSpec(spec: CircuitSpec, operation: string, maxUserIds: number): Ci
  *   filter: ['CONVERSATION.ADD_ITEM'],
  * });
  * console.log(action, webhook.id); // 'created' the first time, 'unchanged' after
+ * const plan = await provider.plan([{ kind: 'presence', url: 'https://bot.example.com/presence', userIds: [colleagueId] }]);
+ * console.log(plan.entries.map((entry) => entry.action)); // ['create']
  * ```
  */
 export function circuitProvider(client: CircuitClient): CircuitProvider {
-  async function create(spec: CircuitSpec, options?: CallOptions): Promise<CircuitNormalizedWebhook> {
-    const kind = checkKind((spec as { kind?: unknown } | undefined)?.kind, 'create', 'spec.kind');
-    if (kind === 'webhook') {
-      const { kind: _, ...input } = spec as Extract<CircuitSpec, { kind: 'webhook' }>;
-      return normalize(await client.webhooks.create(input, options));
-    }
-    const { kind: _, ...input } = spec as Extract<CircuitSpec, { kind: 'presence' }>;
-    return normalize(await client.presence.create(input, options));
-  }
-
-  async function update(ref: WebhookRef<CircuitKind>, changes: CircuitChanges, options?: CallOptions): Promise<CircuitNormalizedWebhook> {
-    const kind = checkKind(ref?.kind, 'update', 'ref.kind');
-    return normalize(
-      kind === 'webhook'
-        ? await client.webhooks.update(ref.id, changes as CircuitWebhookUpdateInput, options)
-        : await client.presence.update(ref.id, changes as CircuitPresenceUpdateInput, options),
-    );
-  }
-
-  return {
-    id: 'circuit',
-    async *list(options) {
-      for await (const hook of client.webhooks.list(options)) yield normalize(hook);
-    },
-    async get(ref, options) {
-      checkKind(ref?.kind, 'get', 'ref.kind');
-      return normalize(await client.webhooks.get(ref.id, options));
-    },
-    create,
-    update,
-    async delete(ref, options) {
-      checkKind(ref?.kind, 'delete', 'ref.kind');
-      await client.webhooks.delete(ref.id, options);
-    },
-    async ensure(spec, options): Promise<EnsureResult<CircuitRaw, CircuitKind>> {
-      const wanted = parseSpec(spec, 'ensure', client.maxPresenceUserIds);
-      let found: CircuitRaw | undefined;
-      for await (const hook of client.webhooks.list(options)) {
-        if (webhookKind(hook) === wanted.kind && hook.url === wanted.url) {
-          found = hook;
-          break;
-        }
-      }
-      if (found === undefined) return { action: 'created', webhook: await create(wanted, options) };
-      const ref = { kind: wanted.kind, id: found.id };
-      if (wanted.kind === 'webhook') {
-        if (sameEntries(found.filter, wanted.filter)) return { action: 'unchanged', webhook: normalize(found) };
-        return { action: 'updated', webhook: await update(ref, { filter: wanted.filter }, options) };
-      }
-      if (sameEntries(found.subscriptionIds, wanted.userIds, true)) return { action: 'unchanged', webhook: normalize(found) };
-      return { action: 'updated', webhook: await update(ref, { userIds: wanted.userIds }, options) };
-    },
-  };
+  return defineProvider<CircuitSpec, CircuitRaw, CircuitKind, CircuitChanges>({ id: 'circuit', kinds: circuitKinds(client) });
 }

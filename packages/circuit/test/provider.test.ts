@@ -65,7 +65,7 @@ describe('circuitProvider', () => {
       'changes.filter',
     );
     await refusedBeforeSending(h.fake, () => provider.get({ kind: 'incoming' as never, id: hook.id }), 'ref.kind');
-    await refusedBeforeSending(h.fake, () => provider.create({ kind: 'outgoing', url } as never), 'spec.kind');
+    await refusedBeforeSending(h.fake, () => provider.create({ kind: 'outgoing', url } as never), 'kind');
     await refusedBeforeSending(h.fake, () => provider.delete({ kind: 'webhook', id: '..' }), 'id');
   });
 
@@ -123,8 +123,8 @@ describe('circuitProvider', () => {
     );
     await refusedBeforeSending(h.fake, ensure({ kind: 'webhook', url, filter: ['CONVERSATION.['] }), 'spec.filter.0');
     await refusedBeforeSending(h.fake, ensure({ kind: 'presence', url, userIds: [userA], filter: ['CONVERSATION.CREATE'] }), 'spec.filter');
-    await refusedBeforeSending(h.fake, ensure({ url, filter: ['CONVERSATION.CREATE'] }), 'spec.kind');
-    await refusedBeforeSending(h.fake, ensure(undefined), 'spec.kind');
+    await refusedBeforeSending(h.fake, ensure({ url, filter: ['CONVERSATION.CREATE'] }), 'specs.0.kind');
+    await refusedBeforeSending(h.fake, ensure(undefined), 'specs.0.kind');
   });
 
   it('surfaces quota errors from ensure', async () => {

@@ -20,7 +20,7 @@ export interface Paginated<T> extends AsyncIterable<T> {
    *
    * @throws RangeError when there are more than `limit` items (default 10 000).
    */
-  toArray(options?: { limit?: number }): Promise<T[]>;
+  toArray(options?: { limit?: number | undefined }): Promise<T[]>;
 }
 
 /** Options of {@link paginate}. */
@@ -156,7 +156,7 @@ export function single<T>(load: () => Promise<T[]>): Paginated<T> {
  * const all = await collect(provider.list(), { limit: 500 });
  * ```
  */
-export async function collect<T>(iterable: AsyncIterable<T>, options: { limit?: number } = {}): Promise<T[]> {
+export async function collect<T>(iterable: AsyncIterable<T>, options: { limit?: number | undefined } = {}): Promise<T[]> {
   const limit = options.limit ?? 10_000;
   const out: T[] = [];
   for await (const item of iterable) {

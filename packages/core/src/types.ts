@@ -10,17 +10,17 @@ export type ProviderId = 'circuit' | 'gosquared' | 'mattermost' | 'instance';
  */
 export interface RetrySettings {
   /** How many retries after the first attempt. Default 2 (3 attempts in all). */
-  limit?: number;
+  limit?: number | undefined;
   /** Statuses retried for idempotent calls. Default 408, 429, 500, 502, 503, 504. */
-  statusCodes?: readonly number[];
+  statusCodes?: readonly number[] | undefined;
   /** The longest `Retry-After` that is waited for, in ms; longer ones fail at once. Default 60 000. */
-  maxRetryAfter?: number;
+  maxRetryAfter?: number | undefined;
   /** The longest backoff between attempts, in ms. Default 8 000. */
-  backoffLimit?: number;
+  backoffLimit?: number | undefined;
   /** The backoff before retry number `attempt` (1-based), in ms. Default `500 * 2 ** (attempt - 1)`. */
-  delay?: (attempt: number) => number;
+  delay?: ((attempt: number) => number) | undefined;
   /** Spread the backoff: `true` (default) draws from 50–100 % of it; a function maps it; `false` keeps it. */
-  jitter?: boolean | ((delay: number) => number);
+  jitter?: boolean | ((delay: number) => number) | undefined;
 }
 
 /**
@@ -37,20 +37,26 @@ export interface Clock {
 /** Settings every client factory accepts, beside its base URL and credentials. */
 export interface TransportSettings {
   /** The `fetch` to call (instrumentation, tests, other runtimes). Default: the global `fetch`. */
-  fetch?: typeof fetch;
+  fetch?: typeof fetch | undefined;
   /** Headers added to every request. Credentials go in the provider's own setting, not here. */
-  headers?: Record<string, string>;
+  headers?: Record<string, string> | undefined;
   /** Per-attempt timeout in ms, covering headers and body. Default 15 000; `false` disables it. */
-  timeout?: number | false;
+  timeout?: number | false | undefined;
   /** Budget for the whole call across retries and waits, in ms. Default 60 000; `false` disables it. */
-  totalTimeout?: number | false;
+  totalTimeout?: number | false | undefined;
   /** Retry settings; see `RetrySettings`. */
+<<<<<<< HEAD
   retry?: number | RetrySettings;
   /**
    * A clock for tests. When given, its `sleep` paces backoff and `Retry-After` waits (ky's own wait
    * is then 0 ms) and its `now` reads `Retry-After` dates and deadlines. Default: ky waits in real time.
    */
   clock?: Clock;
+=======
+  retry?: number | RetrySettings | undefined;
+  /** The clock used for backoff and `Retry-After` waits. Default: real time. */
+  clock?: Clock | undefined;
+>>>>>>> main
 }
 
 /**
@@ -63,27 +69,27 @@ export interface TransportSettings {
  */
 export interface CallOptions {
   /** Aborts the call at once, backoff waits included; rejects with the signal's reason. */
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
   /** Per-attempt timeout for this call, in ms (overrides the client's). */
-  timeout?: number | false;
+  timeout?: number | false | undefined;
   /**
    * Budget for the whole call in ms (overrides the client's). For an operation that sends several
    * requests (a read-modify-write update), it covers all of them together.
    */
-  totalTimeout?: number | false;
+  totalTimeout?: number | false | undefined;
   /**
    * Extra headers for this call. Names are compared without regard to case; headers the provider
    * must send (such as Circuit's `accept`) win, and the client's credential header is refused.
    */
-  headers?: Record<string, string>;
+  headers?: Record<string, string> | undefined;
   /** Retry settings for this call (override the client's). */
-  retry?: number | RetrySettings;
+  retry?: number | RetrySettings | undefined;
 }
 
 /** Options of a provider's `list`. */
 export interface ListOptions extends CallOptions {
   /** The most registrations listed before failing (a guard against servers that never stop). Default 100 000. */
-  maxItems?: number;
+  maxItems?: number | undefined;
 }
 
 /** Points at one registration: its kind and its id. Any normalized {@link NormalizedWebhook} is a valid ref. */
@@ -159,11 +165,11 @@ export interface WebhookProvider<Spec, Raw, Kind extends string = string, Change
   ensure(spec: Spec, options?: CallOptions): Promise<EnsureResult<Raw, Kind>>;
   /**
    * What `ensureAll(specs)` would do, with no write: per spec `create`, `update` (field diff),
-   * `unchanged` or `conflict`, plus pruning's deletions. Present on providers built with `defineProvider`.
+   * `unchanged` or `conflict`, plus pruning's deletions. Every provider is built with `defineProvider`.
    */
-  plan?(specs: readonly Spec[], options?: PlanOptions): Promise<Plan<Spec, Raw, Kind>>;
-  /** Performs a plan from `plan`, re-checking each registration first. Present with `plan`. */
-  apply?(plan: Plan<Spec, Raw, Kind>, options?: ApplyOptions): Promise<ApplyReport<Spec, Raw, Kind>>;
-  /** `plan` then `apply` for many specs at once. Present with `plan`. */
-  ensureAll?(specs: readonly Spec[], options?: PlanOptions & ApplyOptions): Promise<ApplyReport<Spec, Raw, Kind>>;
+  plan(specs: readonly Spec[], options?: PlanOptions): Promise<Plan<Spec, Raw, Kind>>;
+  /** Performs a plan from `plan`, re-checking each registration first. */
+  apply(plan: Plan<Spec, Raw, Kind>, options?: ApplyOptions): Promise<ApplyReport<Spec, Raw, Kind>>;
+  /** `plan` then `apply` for many specs at once, holding each spec's identity from plan to apply. */
+  ensureAll(specs: readonly Spec[], options?: PlanOptions & ApplyOptions): Promise<ApplyReport<Spec, Raw, Kind>>;
 }

@@ -31,7 +31,7 @@ export interface GoSquaredSettings extends TransportSettings {
    */
   baseUrl?: string | undefined;
   /** Retries: a number of retries, or `RetrySettings` from `@hooks/core`. Default 3 attempts in all. */
-  retry?: number | RetrySettings;
+  retry?: number | RetrySettings | undefined;
 }
 
 /** A GoSquared client: the webhooks of one project and their triggers. */
@@ -54,7 +54,7 @@ function apiRoot(baseUrl: unknown): string {
  * that already ends in `/account/v1` is accepted as the same server. Credentials travel as the
  * `api_key` and `site_token` query parameters and are redacted from every error.
  *
- * @throws {@link @hooks/core!index.InputError | InputError} when a credential, the base URL (not an absolute http(s) URL, or
+ * @throws {@link @hooks/core!"@hooks/core".InputError | InputError} when a credential, the base URL (not an absolute http(s) URL, or
  * with credentials, a query or a fragment) or a transport setting is invalid.
  * @example
  * ```ts

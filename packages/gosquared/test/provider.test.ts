@@ -175,21 +175,30 @@ describe('goSquaredProvider', () => {
     expect(fake.webhooks()).toHaveLength(1);
   });
 
-  it('ensure finds the webhook by callback URL and fixes its triggers in place, or re-creates it for a new name', async () => {
+  it('ensure finds the webhook by callback URL and name and fixes its triggers in place; a new name is a new webhook', async () => {
     fake.seed({ url: 'https://example.com/other', triggers: [{ trigger: 'chat_message' }] });
     const hook = fake.seed({ url, name: 'Alerts', triggers: [{ trigger: 'traffic_dip', value: 1 }] });
     const fixed = await adapter.ensure({ url, triggers: [{ trigger: 'traffic_dip', value: 2 }] });
     expect(fixed.action).toBe('updated');
     expect(fixed.webhook).toMatchObject({ id: String(hook.id), name: 'Alerts', events: ['traffic_dip:2'] });
-    const renamed = await adapter.ensure({ url, name: 'Renamed', triggers: [{ trigger: 'traffic_dip', value: 2 }] });
-    expect(renamed.action).toBe('updated');
-    expect(renamed.webhook.id).not.toBe(String(hook.id));
+    const named = await adapter.ensure({ url, name: 'Alerts', triggers: [{ trigger: 'traffic_dip', value: 2 }] });
+    expect(named).toMatchObject({ action: 'unchanged', webhook: { id: String(hook.id) } });
+    // Another name on the same URL is another integration: created beside it, the first left alone.
+    const other = await adapter.ensure({ url, name: 'Renamed', triggers: [{ trigger: 'traffic_dip', value: 2 }] });
+    expect(other.action).toBe('created');
     expect(fake.webhooks().map((stored) => [stored.url, stored.name, stored.triggers.map((trigger) => trigger.value)])).toEqual([
       ['https://example.com/other', '', [null]],
+      [url, 'Alerts', [2]],
       [url, 'Renamed', [2]],
     ]);
     const again = await adapter.ensure({ url, name: 'Renamed', triggers: [{ trigger: 'traffic_dip', value: 2 }] });
     expect(again.action).toBe('unchanged');
+    // Without a name, two webhooks on the URL cannot be told apart: a conflict, nothing written.
+    const before = writes();
+    await expect(adapter.ensure({ url, triggers: [{ trigger: 'traffic_dip', value: 3 }] })).rejects.toMatchObject({
+      conflict: 'ambiguous',
+    });
+    expect(writes()).toBe(before);
   });
 
   it('ensure compares threshold values GoSquared echoes as strings with the numbers asked for', async () => {

@@ -11,8 +11,6 @@ export {
 export type { InstanceWebhookResource } from './resources/webhook.js';
 export {
   eventFlagNames,
-  type InstanceDelivery,
-  type InstanceDeliveryInstance,
   type InstanceEventFlagName,
   type InstanceEventFlags,
   type InstanceKnownEventFlags,
@@ -20,4 +18,7 @@ export {
   type InstanceWebhookCreateInput,
   type InstanceWebhookEventsMetadata,
   type InstanceWebhookUpdateInput,
+  type InstanceWireDelivery,
+  type InstanceWireInstance,
+  type InstanceWriteOptions,
 } from './types.js';

@@ -30,7 +30,7 @@ export interface InstanceSettings extends TransportSettings {
    * (`['callUpsert', 'labelEdit']`). Event maps naming any other flag fail with an `InputError`
    * before any request, so a typo (`qrcodeUpdated`) is not a silent no-op. At most 64.
    */
-  extraFlags?: readonly string[];
+  extraFlags?: readonly string[] | undefined;
 }
 
 /** A CodeChat v2 client for one instance. */
@@ -52,7 +52,7 @@ function serverRoot(baseUrl: string): string {
 /**
  * Creates a client for the webhooks of one CodeChat WhatsApp API v2 instance.
  *
- * @throws {@link @hooks/core!index.InputError | InputError} when `baseUrl`, `instanceId`, a string `token`, `extraFlags` or a transport setting is invalid.
+ * @throws {@link @hooks/core!"@hooks/core".InputError | InputError} when `baseUrl`, `instanceId`, a string `token`, `extraFlags` or a transport setting is invalid.
  * @example
  * ```ts
  * let jwt = process.env.CODECHAT_JWT!;

@@ -4,6 +4,7 @@
  *
  * @module
  */
+import type { CallOptions } from '@hooks/core';
 
 /**
  * The event flags a CodeChat v2.1 server documents, in its own (camelCase) spelling. Each one
@@ -141,6 +142,18 @@ export interface InstanceWebhook {
   updatedAt: Date;
 }
 
+/** Options of `webhooks.update` and `webhooks.setEvents`: the call options, and the versions the change is based on. */
+export interface InstanceWriteOptions extends CallOptions {
+  /**
+   * The webhook's `updatedAt` as you last read it. When given, nothing is written if it changed
+   * since: the call fails with a `ConflictError` (`changed-since-read`) rather than overwrite a
+   * newer change.
+   */
+  expectedUpdatedAt?: Date | undefined;
+  /** The same check on the events row (`eventsMetadata.updatedAt`), when the service reports one. */
+  expectedEventsUpdatedAt?: Date | undefined;
+}
+
 /** Input of `webhooks.create` (`InstanceWebhookResource.create`). */
 export interface InstanceWebhookCreateInput {
   /** Identification name (wire: `name`), 1 to 255 characters. */
@@ -163,8 +176,8 @@ export interface InstanceWebhookUpdateInput {
   enabled?: boolean;
 }
 
-/** The instance an {@link InstanceDelivery} is about (wire keys, as the service sends them). */
-export interface InstanceDeliveryInstance {
+/** The instance an {@link InstanceWireDelivery} is about (wire keys, as the service sends them). */
+export interface InstanceWireInstance {
   /** The instance id. */
   instanceId: string;
   /** The instance name. */
@@ -184,19 +197,20 @@ export interface InstanceDeliveryInstance {
 /**
  * What the service POSTs to a webhook URL (`content-type: application/json`, with the
  * `x-businessId`, `x-instanceId` and `x-whatsappId` headers). There is no signature: protect the
- * endpoint with a secret in its URL. Delivery is at most once and unordered.
+ * endpoint with a secret in its URL. Delivery is at most once and unordered. The receiver at
+ * `@hooks/instance/receive` checks and types these as `InstanceDelivery`; this is the raw shape.
  *
  * @example
  * ```ts
- * const delivery = (await request.json()) as InstanceDelivery;
+ * const delivery = (await request.json()) as InstanceWireDelivery;
  * if (delivery.event === 'messages.upsert') handleMessage(delivery.data);
  * ```
  */
-export interface InstanceDelivery<Data = unknown> {
+export interface InstanceWireDelivery<Data = unknown> {
   /** The event name, such as `'messages.upsert'` or `'chats.update'`. */
   event: string;
   /** The instance the event belongs to. */
-  instance: InstanceDeliveryInstance;
+  instance: InstanceWireInstance;
   /** The payload: one object (`messages.upsert`) or an array (`messages.set`, `chats.upsert`…). */
   data: Data;
 }

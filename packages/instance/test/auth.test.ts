@@ -2,7 +2,7 @@ import { inspect } from 'node:util';
 import { ApiError, InputError } from '@hooks/core';
 import { type CallbackRecorder, createCallbackRecorder } from '@hooks/core/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createInstance, type InstanceDelivery } from '../src/index.js';
+import { createInstance, type InstanceWireDelivery } from '../src/index.js';
 import { createInstanceFake, type InstanceFake } from '../src/testing.js';
 
 let fake: InstanceFake;
@@ -154,7 +154,7 @@ describe('token renewal through the newJwt event', () => {
     const [result] = await fake.emit({ instanceId: fake.instanceId, event: 'new.jwt' });
     expect(result!.status).toBe(200);
     const [delivery] = await receiver.waitFor(1);
-    const body = delivery!.body as InstanceDelivery<{ jwt: string }>;
+    const body = delivery!.body as InstanceWireDelivery<{ jwt: string }>;
     expect(body.event).toBe('new.jwt');
     expect(body.data.jwt).toBe(renewed);
     jwt = body.data.jwt;

@@ -84,12 +84,17 @@ describe('instanceProvider.ensure', () => {
     expect(fake.log.length - start).toBe(1);
   });
 
-  it('finds the webhook by URL and updates only what differs', async () => {
-    const seeded = fake.seed({ name: 'old name', url, enabled: true, events: { messagesSet: false, presenceUpdate: false } });
-    fake.seed({ name: 'crm', url: 'https://example.com/other' });
+  it('finds the webhook by name and updates only what differs', async () => {
+    const seeded = fake.seed({
+      name: 'crm',
+      url: 'https://example.com/old',
+      enabled: true,
+      events: { messagesSet: false, presenceUpdate: false },
+    });
+    fake.seed({ name: 'audit', url });
     let start = fake.log.length;
-    const renamed = await provider.ensure(spec);
-    expect(renamed).toMatchObject({ action: 'updated', webhook: { id: seeded.webhookId, name: 'crm' } });
+    const moved = await provider.ensure(spec);
+    expect(moved).toMatchObject({ action: 'updated', webhook: { id: seeded.webhookId, name: 'crm', urls: [url] } });
     expect(writes(start)).toEqual(['PUT']);
     start = fake.log.length;
     const flags = await provider.ensure({ ...spec, events: { ...spec.events, newJwt: false } });

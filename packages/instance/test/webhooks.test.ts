@@ -46,11 +46,14 @@ describe('webhooks.create', () => {
     expect(Object.keys(webhook.events ?? {})).not.toContain('webhookEventsId');
   });
 
-  it('applies events right after creating, sending the complete flag set', async () => {
+  it('with events: creates it disabled, sets the complete flag set, then enables it', async () => {
     const start = fake.log.length;
     const webhook = await instance.webhooks.create({ name: 'quiet', url, events: { messagesSet: false, chatsSet: false } });
-    expect(sent(start)).toEqual(['POST /webhook', `PATCH /webhook/${webhook.id}/events`]);
-    const patch = bodyOf(-1);
+    expect(sent(start)).toEqual(['POST /webhook', `PATCH /webhook/${webhook.id}/events`, `PUT /webhook/${webhook.id}`]);
+    expect(bodyOf(-3)).toEqual({ name: 'quiet', url, enabled: false });
+    expect(bodyOf(-1)).toEqual({ name: 'quiet', url, enabled: true });
+    expect(webhook.enabled).toBe(true);
+    const patch = bodyOf(-2);
     expect(Object.keys(patch).sort()).toEqual([...eventFlagNames].sort());
     expect(patch).toMatchObject({ messagesSet: false, chatsSet: false, messagesUpsert: true });
     expect(webhook.events).toMatchObject({ messagesSet: false, chatsSet: false, messagesUpsert: true });

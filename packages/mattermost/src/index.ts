@@ -1,5 +1,7 @@
 export { createIntersectCode, missingTriggersCode, updateIntersectCode } from './errors.js';
+export { postToIncomingWebhook, unknownIncomingHookCode } from './incoming-post.js';
 export { createMattermost, type MattermostClient, type MattermostSettings } from './mattermost.js';
+export type { MattermostAttachment, MattermostIncomingMessage, MattermostMessageFields, MattermostPostPriority } from './message.js';
 export {
   type MattermostChanges,
   type MattermostKind,
@@ -26,4 +28,5 @@ export type {
   MattermostOutgoingUpdateInput,
   MattermostOutgoingWebhook,
   MattermostTriggerWhen,
+  MattermostUpdateOptions,
 } from './types.js';

@@ -105,6 +105,7 @@ const outgoingQuery: Entries = { teamId: optionalId, channelId: optionalId, perP
 
 /** Where an operation's input checks and errors report: `[mattermost] <operation>: …`. */
 export type Operation =
+  | 'provider'
   | 'incoming.create'
   | 'incoming.list'
   | 'incoming.listPage'
@@ -127,7 +128,7 @@ const invalid = (operation: string, field: string, problem: string) =>
 /**
  * Checks a hook id; a fast test first, the full schema (and its `InputError`) only when it fails.
  *
- * @throws {@link @hooks/core!index.InputError} naming `field` when it is not a Mattermost id.
+ * @throws {@link @hooks/core!"@hooks/core".InputError} naming `field` when it is not a Mattermost id.
  */
 export function checkId(id: unknown, operation: Operation, field = 'id'): string {
   if (typeof id === 'string' && idPattern.test(id)) return id;
@@ -146,7 +147,7 @@ function needTriggers(hook: { channelId?: string | undefined; triggerWords?: str
  * silently. `undefined` reads as `{}` when `optional`. Returns a new object of the known,
  * defined fields.
  *
- * @throws {@link @hooks/core!index.InputError} naming the first offending field.
+ * @throws {@link @hooks/core!"@hooks/core".InputError} naming the first offending field.
  */
 function checkFields<T>(entries: Entries, input: unknown, operation: Operation, prefix?: string, optional?: boolean): T {
   const named = (key: string) => (prefix === undefined ? key : `${prefix}.${key}`);
@@ -166,14 +167,14 @@ function checkFields<T>(entries: Entries, input: unknown, operation: Operation, 
 /**
  * Checks `incoming.create` input.
  *
- * @throws {@link @hooks/core!index.InputError} naming the first invalid or unknown field.
+ * @throws {@link @hooks/core!"@hooks/core".InputError} naming the first invalid or unknown field.
  */
 export const checkIncomingCreate = (input: unknown): MattermostIncomingCreateInput => checkFields(incomingCreate, input, 'incoming.create');
 
 /**
  * Checks `incoming.update` changes.
  *
- * @throws {@link @hooks/core!index.InputError} naming the first invalid or unknown field.
+ * @throws {@link @hooks/core!"@hooks/core".InputError} naming the first invalid or unknown field.
  */
 export const checkIncomingUpdate = (changes: unknown): MattermostIncomingUpdateInput =>
   checkFields(incomingUpdate, changes, 'incoming.update', 'changes');
@@ -181,7 +182,7 @@ export const checkIncomingUpdate = (changes: unknown): MattermostIncomingUpdateI
 /**
  * Checks `outgoing.create` input, trigger-word rule included.
  *
- * @throws {@link @hooks/core!index.InputError} naming the first invalid or unknown field.
+ * @throws {@link @hooks/core!"@hooks/core".InputError} naming the first invalid or unknown field.
  */
 export function checkOutgoingCreate(input: unknown): MattermostOutgoingCreateInput {
   const checked = checkFields<MattermostOutgoingCreateInput>(outgoingCreate, input, 'outgoing.create');
@@ -192,7 +193,7 @@ export function checkOutgoingCreate(input: unknown): MattermostOutgoingCreateInp
 /**
  * Checks `outgoing.update` changes.
  *
- * @throws {@link @hooks/core!index.InputError} naming the first invalid or unknown field.
+ * @throws {@link @hooks/core!"@hooks/core".InputError} naming the first invalid or unknown field.
  */
 export const checkOutgoingUpdate = (changes: unknown): MattermostOutgoingUpdateInput =>
   checkFields(outgoingUpdate, changes, 'outgoing.update', 'changes');
@@ -200,7 +201,7 @@ export const checkOutgoingUpdate = (changes: unknown): MattermostOutgoingUpdateI
 /**
  * Checks an incoming list or page query.
  *
- * @throws {@link @hooks/core!index.InputError} naming the first invalid or unknown field.
+ * @throws {@link @hooks/core!"@hooks/core".InputError} naming the first invalid or unknown field.
  */
 export const checkIncomingQuery = (query: unknown, operation: 'incoming.list' | 'incoming.listPage'): MattermostIncomingPageQuery =>
   checkFields(incomingQuery, query, operation, undefined, true);
@@ -208,7 +209,7 @@ export const checkIncomingQuery = (query: unknown, operation: 'incoming.list' | 
 /**
  * Checks an outgoing list or page query.
  *
- * @throws {@link @hooks/core!index.InputError} naming the first invalid or unknown field.
+ * @throws {@link @hooks/core!"@hooks/core".InputError} naming the first invalid or unknown field.
  */
 export const checkOutgoingQuery = (query: unknown, operation: 'outgoing.list' | 'outgoing.listPage'): MattermostOutgoingPageQuery =>
   checkFields(outgoingQuery, query, operation, undefined, true);
@@ -216,6 +217,6 @@ export const checkOutgoingQuery = (query: unknown, operation: 'outgoing.list' | 
 /**
  * The trigger-word rule on the complete hook `update` is about to write.
  *
- * @throws {@link @hooks/core!index.InputError} when the hook would watch no channel and have no trigger word.
+ * @throws {@link @hooks/core!"@hooks/core".InputError} when the hook would watch no channel and have no trigger word.
  */
 export const checkOutgoingMerged = (hook: MattermostOutgoingWebhook): void => needTriggers(hook, 'outgoing.update', 'changes.triggerWords');

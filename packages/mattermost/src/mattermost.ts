@@ -5,6 +5,7 @@
  */
 import { baseUrlSchema, createTransport, InputError, parseInput, type TokenSource, type TransportSettings } from '@hooks/core';
 import { readError, refineError } from './errors.js';
+import { createIncomingPoster } from './incoming-post.js';
 import { createIncomingResource, type MattermostIncomingResource } from './resources/incoming.js';
 import { createOutgoingResource, type MattermostOutgoingResource } from './resources/outgoing.js';
 
@@ -26,11 +27,11 @@ export interface MattermostSettings extends TransportSettings {
   refreshOnUnauthorized?: boolean | undefined;
 }
 
-/** A Mattermost client: its incoming and outgoing webhooks. */
+/** A Mattermost client: its incoming and outgoing webhooks, and posting through an incoming one. */
 export interface MattermostClient {
   /** The server root, ending in `/` (without `/api/v4`, whichever of the two was given). */
   readonly baseUrl: string;
-  /** Incoming webhooks (`/api/v4/hooks/incoming`). */
+  /** Incoming webhooks (`/api/v4/hooks/incoming`), and `post` through one (`/hooks/{id}`). */
   readonly incoming: MattermostIncomingResource;
   /** Outgoing webhooks (`/api/v4/hooks/outgoing`), with token regeneration. */
   readonly outgoing: MattermostOutgoingResource;
@@ -43,7 +44,7 @@ const apiPath = 'api/v4/';
  * The server root of a base URL: `https://chat.example.com/` for both `https://chat.example.com`
  * and `https://chat.example.com/api/v4`.
  *
- * @throws {@link @hooks/core!index.InputError} when it is not a base URL, or when it goes past `/api/v4` (such as
+ * @throws {@link @hooks/core!"@hooks/core".InputError} when it is not a base URL, or when it goes past `/api/v4` (such as
  * `…/api/v4/hooks`), with what to pass instead.
  */
 function serverRoot(baseUrl: unknown): string {
@@ -63,7 +64,7 @@ function serverRoot(baseUrl: unknown): string {
  * `baseUrl` is the **server root** (`https://chat.example.com`); the client adds `/api/v4`.
  * A base URL that already ends in `/api/v4` (or `/api/v4/`) is accepted as the same server.
  *
- * @throws {@link @hooks/core!index.InputError} when `baseUrl` is not an absolute http(s) URL without credentials, query or
+ * @throws {@link @hooks/core!"@hooks/core".InputError} when `baseUrl` is not an absolute http(s) URL without credentials, query or
  * fragment (or points inside the API, past `/api/v4`), when `token` is empty or holds characters a
  * header cannot carry, or for invalid transport settings.
  * @example
@@ -88,7 +89,7 @@ export function createMattermost(settings: MattermostSettings): MattermostClient
   });
   return {
     baseUrl: siteUrl,
-    incoming: createIncomingResource(transport, siteUrl),
+    incoming: createIncomingResource(transport, siteUrl, createIncomingPoster(siteUrl, transportSettings)),
     outgoing: createOutgoingResource(transport),
   };
 }

@@ -4,6 +4,7 @@
  *
  * @module
  */
+import type { CallOptions } from '@hooks/core';
 
 /**
  * An incoming webhook: a URL (`{baseUrl}/hooks/{id}`) that posts what it receives into a channel.
@@ -216,4 +217,14 @@ export interface MattermostOutgoingPageQuery extends MattermostOutgoingListQuery
 export interface MattermostOutgoingPage {
   /** The hooks on this page. */
   items: MattermostOutgoingWebhook[];
+}
+
+/** Options of `incoming.update` and `outgoing.update`: the call options, and the version the change is based on. */
+export interface MattermostUpdateOptions extends CallOptions {
+  /**
+   * The hook's `updatedAt` as you last read it. When given, the update writes nothing if the hook
+   * changed since (Mattermost's `update_at` differs) and fails with a `ConflictError`
+   * (`changed-since-read`) rather than overwrite a newer change.
+   */
+  expectedUpdatedAt?: Date | undefined;
 }

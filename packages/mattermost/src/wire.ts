@@ -234,15 +234,22 @@ export const outgoingUpdateKeys = [
 
 /**
  * A lazily paged list the way Mattermost pages: `page` 0, 1, … of `perPage` items (default 60),
- * up to the first page shorter than `perPage`.
+ * up to the first page shorter than `perPage`. Bounded by core's `paginate`: a page that repeats
+ * the previous page's hook ids ends the list (a server that ignores `page`), and more than
+ * `maxItems` hooks (default 100 000) fail with a `ListLimitError`.
  */
-export function numberedPages<T>(
+export function numberedPages<T extends { id: string }>(
   perPage: number | undefined,
   load: (page: number, perPage: number) => Promise<{ items: T[] }>,
+  bounds: { maxItems?: number | undefined; operation: string },
 ): Paginated<T> {
   const size = perPage ?? 60;
-  return paginate(0, async (page: number) => {
-    const { items } = await load(page, size);
-    return { items, next: items.length < size ? undefined : page + 1 };
-  });
+  return paginate(
+    0,
+    async (page: number) => {
+      const { items } = await load(page, size);
+      return { items, next: items.length < size ? undefined : page + 1 };
+    },
+    { maxItems: bounds.maxItems, idOf: (item) => item.id, provider: 'mattermost', operation: bounds.operation },
+  );
 }

@@ -37,11 +37,11 @@ describe('mattermost call sites', () => {
     const sent: string[] = [];
     const slowFetch: typeof fetch = async (input, init) => {
       sent.push(new Request(input, init).method);
-      await new Promise((resolve) => setTimeout(resolve, 150));
+      await new Promise((resolve) => setTimeout(resolve, 500));
       return fetch(input, init);
     };
-    // Each request alone fits in 250 ms; both together do not.
-    const client = createMattermost({ ...fake.settings, retry: 0, fetch: slowFetch, totalTimeout: 250 });
+    // Each request alone fits in 900 ms (500 ms of added latency, room for a busy machine); both together do not.
+    const client = createMattermost({ ...fake.settings, retry: 0, fetch: slowFetch, totalTimeout: 900 });
     await expect(client.incoming.get(hook.id)).resolves.toMatchObject({ id: hook.id });
     sent.length = 0;
     const error = await client.incoming.update(hook.id, { displayName: 'changed' }).catch((caught: unknown) => caught);

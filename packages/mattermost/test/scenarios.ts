@@ -779,7 +779,7 @@ export const providerScenarios: Scenario[] = [
     },
   },
   {
-    name: 'provider.ensure (outgoing: team + first callback URL): created, unchanged with zero writes, updated',
+    name: 'provider.ensure (outgoing: team + display name, trigger words as a set): created, unchanged with zero writes, updated',
     async run(env) {
       const { client, fake } = env;
       const provider = mattermostProvider(client);

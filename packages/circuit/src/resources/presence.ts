@@ -19,9 +19,9 @@ export interface CircuitPresenceResource {
    * Registers a presence webhook: `POST /webhooks/presence` with the form fields `url` and `userIds`.
    * Not retried once sent.
    *
-   * @throws {@link @hooks/core!index.InputError | InputError} for a bad URL; when `userIds` is empty, longer than the client's
+   * @throws {@link @hooks/core!"@hooks/core".InputError | InputError} for a bad URL; when `userIds` is empty, longer than the client's
    * `maxPresenceUserIds`, repeats an id or holds an empty one; or for an unknown key; before any request.
-   * @throws {@link @hooks/core!index.ApiError | ApiError} with reason `forbidden` (403) when the maximum number of presence user ids
+   * @throws {@link @hooks/core!"@hooks/core".ApiError | ApiError} with reason `forbidden` (403) when the maximum number of presence user ids
    * or of webhooks is reached; `unauthorized` (401) when the token is invalid or lacks the scope
    * (ALL, or READ_USER); `bad-request` (400) when the server finds a user id invalid.
    * @example
@@ -39,9 +39,9 @@ export interface CircuitPresenceResource {
    * replace the old ones; they are not added to them.
    *
    * @param id - the webhook's UUID.
-   * @throws {@link @hooks/core!index.InputError | InputError} when `id` is not a UUID, when neither field is given, for a bad URL or
+   * @throws {@link @hooks/core!"@hooks/core".InputError | InputError} when `id` is not a UUID, when neither field is given, for a bad URL or
    * user id list, or an unknown key.
-   * @throws {@link @hooks/core!index.ApiError | ApiError} with reason `forbidden` (403) when the maximum number of presence user ids is
+   * @throws {@link @hooks/core!"@hooks/core".ApiError | ApiError} with reason `forbidden` (403) when the maximum number of presence user ids is
    * reached; `not-found` (404) when no such presence webhook exists.
    * @example
    * ```ts

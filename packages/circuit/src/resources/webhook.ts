@@ -14,9 +14,9 @@ export interface CircuitWebhookResource {
    * Registers an event webhook: `POST /webhooks` with the form fields `url` and `filter`.
    * Not retried once sent (a duplicate would count against the webhook quota).
    *
-   * @throws {@link @hooks/core!index.InputError | InputError} for a bad URL or filter (empty, too many entries, a repeated entry, or an
+   * @throws {@link @hooks/core!"@hooks/core".InputError | InputError} for a bad URL or filter (empty, too many entries, a repeated entry, or an
    * entry that does not compile or holds whitespace or a comma), or an unknown key, before any request.
-   * @throws {@link @hooks/core!index.ApiError | ApiError} with reason `forbidden` (403) when the maximum number of webhooks is reached;
+   * @throws {@link @hooks/core!"@hooks/core".ApiError | ApiError} with reason `forbidden` (403) when the maximum number of webhooks is reached;
    * `unauthorized` (401) when the token is invalid or lacks the scope (ALL, or READ_CONVERSATIONS and
    * READ_USER); `bad-request` (400) when the server refuses a filter it does not support.
    * @example
@@ -33,7 +33,7 @@ export interface CircuitWebhookResource {
    * Lists every webhook of the user (event and presence webhooks): `GET /webhooks`. The API does
    * not page; the one request is sent when iteration starts.
    *
-   * @throws {@link @hooks/core!index.ApiError | ApiError} with reason `unauthorized` (401) when the token is invalid or lacks the scope.
+   * @throws {@link @hooks/core!"@hooks/core".ApiError | ApiError} with reason `unauthorized` (401) when the token is invalid or lacks the scope.
    * @example
    * ```ts
    * for await (const hook of circuit.webhooks.list()) console.log(hook.id, hook.url, hook.filter);
@@ -45,8 +45,8 @@ export interface CircuitWebhookResource {
    * Reads one webhook (event or presence): `GET /webhooks/{id}`.
    *
    * @param id - the webhook's UUID.
-   * @throws {@link @hooks/core!index.InputError | InputError} when `id` is not a UUID, before any request.
-   * @throws {@link @hooks/core!index.ApiError | ApiError} with reason `not-found` (404) when no such webhook exists.
+   * @throws {@link @hooks/core!"@hooks/core".InputError | InputError} when `id` is not a UUID, before any request.
+   * @throws {@link @hooks/core!"@hooks/core".ApiError | ApiError} with reason `not-found` (404) when no such webhook exists.
    * @example
    * ```ts
    * const hook = await circuit.webhooks.get('8b637a4d-75e3-445a-88ea-01979d4008ef');
@@ -58,9 +58,9 @@ export interface CircuitWebhookResource {
    * A new filter replaces the old one.
    *
    * @param id - the webhook's UUID.
-   * @throws {@link @hooks/core!index.InputError | InputError} when `id` is not a UUID, when neither field is given, for a bad URL or
+   * @throws {@link @hooks/core!"@hooks/core".InputError | InputError} when `id` is not a UUID, when neither field is given, for a bad URL or
    * filter, or an unknown key.
-   * @throws {@link @hooks/core!index.ApiError | ApiError} with reason `not-found` (404) when no such webhook exists.
+   * @throws {@link @hooks/core!"@hooks/core".ApiError | ApiError} with reason `not-found` (404) when no such webhook exists.
    * @example
    * ```ts
    * await circuit.webhooks.update(hook.id, { filter: ['CONVERSATION.ADD_ITEM'] });
@@ -71,8 +71,8 @@ export interface CircuitWebhookResource {
    * Deletes one webhook (event or presence): `DELETE /webhooks/{id}`. Any answer body is ignored.
    *
    * @param id - the webhook's UUID.
-   * @throws {@link @hooks/core!index.InputError | InputError} when `id` is not a UUID, before any request.
-   * @throws {@link @hooks/core!index.ApiError | ApiError} with reason `not-found` (404) when no such webhook exists.
+   * @throws {@link @hooks/core!"@hooks/core".InputError | InputError} when `id` is not a UUID, before any request.
+   * @throws {@link @hooks/core!"@hooks/core".ApiError | ApiError} with reason `not-found` (404) when no such webhook exists.
    * @example
    * ```ts
    * await circuit.webhooks.delete(hook.id);
@@ -84,7 +84,7 @@ export interface CircuitWebhookResource {
    * including ones registered by other programs with the same credentials: `DELETE /webhooks`.
    * There is no undo. To make that a deliberate act it requires `{ confirm: true }`.
    *
-   * @throws {@link @hooks/core!index.InputError | InputError} without `{ confirm: true }` (or with another key), before any request.
+   * @throws {@link @hooks/core!"@hooks/core".InputError | InputError} without `{ confirm: true }` (or with another key), before any request.
    * @example
    * ```ts
    * // At start-up, drop the registrations a previous run left behind:

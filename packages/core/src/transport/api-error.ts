@@ -5,7 +5,9 @@
  *
  * @module
  */
+
 import { ApiError, reasonForStatus } from '../errors.js';
+import { endSentence } from '../sentence.js';
 import type { Clock } from '../types.js';
 import { type BodyRead, decoder, describeType, isJsonType, maxErrorBodyBytes, parseJson, readCapped } from './body.js';
 import { parseRetryAfter } from './clock.js';
@@ -79,9 +81,9 @@ export async function readStatusError(response: Response, read: BodyRead, contex
   const said = details
     ? ` — ${details.join('; ')}`
     : ` (${describeType(contentType)}, ${bytes.byteLength}${bytes.byteLength >= maxErrorBodyBytes ? '+' : ''} bytes)`;
-  const hint = refinement.hint ? ` ${refinement.hint}.` : '';
+  const hint = refinement.hint ? ` ${endSentence(refinement.hint)}` : '';
   const wait = reason === 'rate-limited' && retryAfterMs !== undefined ? ` Retry after ${Math.ceil(retryAfterMs / 1000)} s.` : '';
-  const error = new ApiError(`[${provider}] ${operation} failed: ${what}${said}.${hint}${wait}`, {
+  const error = new ApiError(`[${provider}] ${operation} failed: ${endSentence(`${what}${said}`)}${hint}${wait}`, {
     provider,
     operation,
     status,

@@ -18,8 +18,8 @@ export interface GoSquaredTriggerResource {
    *
    * @param webhookId - the webhook id, a positive integer.
    * @param input - the trigger type and its value, typed per type.
-   * @throws {@link @hooks/core!index.InputError | InputError} for an invalid id, trigger type or value, or an unknown key (before any request).
-   * @throws {@link @hooks/core!index.ApiError | ApiError} when GoSquared refuses (`not-found` for an unknown webhook).
+   * @throws {@link @hooks/core!"@hooks/core".InputError | InputError} for an invalid id, trigger type or value, or an unknown key (before any request).
+   * @throws {@link @hooks/core!"@hooks/core".ApiError | ApiError} when GoSquared refuses (`not-found` for an unknown webhook).
    * @example
    * ```ts
    * await gosquared.triggers.create(hook.id, { trigger: 'entered_smart_group', value: 'trial-users' });
@@ -30,8 +30,8 @@ export interface GoSquaredTriggerResource {
   /**
    * Lists the triggers of a webhook (`GET /webhooks/{webhookId}/triggers`), fetched when iterated.
    *
-   * @throws {@link @hooks/core!index.InputError | InputError} when `webhookId` is not a positive safe integer (at once, before any request).
-   * @throws {@link @hooks/core!index.ApiError | ApiError} when GoSquared refuses (`not-found` for an unknown webhook).
+   * @throws {@link @hooks/core!"@hooks/core".InputError | InputError} when `webhookId` is not a positive safe integer (at once, before any request).
+   * @throws {@link @hooks/core!"@hooks/core".ApiError | ApiError} when GoSquared refuses (`not-found` for an unknown webhook).
    * @example
    * ```ts
    * const triggers = await gosquared.triggers.list(hook.id).toArray();
@@ -41,8 +41,8 @@ export interface GoSquaredTriggerResource {
   /**
    * Gets one trigger (`GET /webhooks/{webhookId}/triggers/{triggerId}`).
    *
-   * @throws {@link @hooks/core!index.InputError | InputError} when an id is not a positive safe integer (before any request).
-   * @throws {@link @hooks/core!index.ApiError | ApiError} with reason `not-found` when there is no such webhook or trigger.
+   * @throws {@link @hooks/core!"@hooks/core".InputError | InputError} when an id is not a positive safe integer (before any request).
+   * @throws {@link @hooks/core!"@hooks/core".ApiError | ApiError} with reason `not-found` when there is no such webhook or trigger.
    * @example
    * ```ts
    * const trigger = await gosquared.triggers.get(hook.id, 77);
@@ -53,8 +53,8 @@ export interface GoSquaredTriggerResource {
    * Removes a trigger from a webhook (`DELETE /webhooks/{webhookId}/triggers/{triggerId}`). Any
    * 2xx is a success, whatever its body.
    *
-   * @throws {@link @hooks/core!index.InputError | InputError} when an id is not a positive safe integer (before any request).
-   * @throws {@link @hooks/core!index.ApiError | ApiError} with reason `not-found` when there is no such webhook or trigger.
+   * @throws {@link @hooks/core!"@hooks/core".InputError | InputError} when an id is not a positive safe integer (before any request).
+   * @throws {@link @hooks/core!"@hooks/core".ApiError | ApiError} with reason `not-found` when there is no such webhook or trigger.
    * @example
    * ```ts
    * await gosquared.triggers.delete(hook.id, 77);

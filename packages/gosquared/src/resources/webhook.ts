@@ -14,9 +14,9 @@ export interface GoSquaredWebhookResource {
   /**
    * Creates a webhook (`POST /webhooks`), optionally with its first trigger.
    *
-   * @throws {@link @hooks/core!index.InputError | InputError} for an invalid URL, trigger or value, or an unknown key (before any request).
-   * @throws {@link @hooks/core!index.ApiError | ApiError} when GoSquared refuses (code `4001` credentials, `4003`/`4004` invalid input…).
-   * @throws {@link @hooks/core!index.ResponseError | ResponseError} when the answer is not a webhook (or its id is above 2^53 − 1).
+   * @throws {@link @hooks/core!"@hooks/core".InputError | InputError} for an invalid URL, trigger or value, or an unknown key (before any request).
+   * @throws {@link @hooks/core!"@hooks/core".ApiError | ApiError} when GoSquared refuses (code `4001` credentials, `4003`/`4004` invalid input…).
+   * @throws {@link @hooks/core!"@hooks/core".ResponseError | ResponseError} when the answer is not a webhook (or its id is above 2^53 − 1).
    * @example
    * ```ts
    * const hook = await gosquared.webhooks.create({
@@ -28,8 +28,8 @@ export interface GoSquaredWebhookResource {
   /**
    * Lists the project's webhooks (`GET /webhooks`), fetched when iterated.
    *
-   * @throws {@link @hooks/core!index.ApiError | ApiError} when GoSquared refuses.
-   * @throws {@link @hooks/core!index.ResponseError | ResponseError} when the answer is not a list of webhooks (or holds an id above 2^53 − 1).
+   * @throws {@link @hooks/core!"@hooks/core".ApiError | ApiError} when GoSquared refuses.
+   * @throws {@link @hooks/core!"@hooks/core".ResponseError | ResponseError} when the answer is not a list of webhooks (or holds an id above 2^53 − 1).
    * @example
    * ```ts
    * for await (const hook of gosquared.webhooks.list()) console.log(hook.id, hook.url);
@@ -41,8 +41,8 @@ export interface GoSquaredWebhookResource {
    * Gets one webhook (`GET /webhooks/{id}`).
    *
    * @param id - the webhook id, a positive integer (a string of digits is accepted).
-   * @throws {@link @hooks/core!index.InputError | InputError} when `id` is not a positive safe integer (before any request).
-   * @throws {@link @hooks/core!index.ApiError | ApiError} with reason `not-found` when there is no such webhook.
+   * @throws {@link @hooks/core!"@hooks/core".InputError | InputError} when `id` is not a positive safe integer (before any request).
+   * @throws {@link @hooks/core!"@hooks/core".ApiError | ApiError} with reason `not-found` when there is no such webhook.
    * @example
    * ```ts
    * const hook = await gosquared.webhooks.get(123);
@@ -54,8 +54,8 @@ export interface GoSquaredWebhookResource {
    * its body (GoSquared does not document it).
    *
    * @param id - the webhook id, a positive integer.
-   * @throws {@link @hooks/core!index.InputError | InputError} when `id` is not a positive safe integer (before any request).
-   * @throws {@link @hooks/core!index.ApiError | ApiError} with reason `not-found` when there is no such webhook.
+   * @throws {@link @hooks/core!"@hooks/core".InputError | InputError} when `id` is not a positive safe integer (before any request).
+   * @throws {@link @hooks/core!"@hooks/core".ApiError | ApiError} with reason `not-found` when there is no such webhook.
    * @example
    * ```ts
    * await gosquared.webhooks.delete(123);

@@ -4,7 +4,19 @@
  *
  * @module
  */
-import { type CallOptions, joinPath, opaqueId, type Paginated, parseInput, sharedBudget, single, type Transport } from '@hooks/core';
+import {
+  allOrNothing,
+  type CallOptions,
+  createKeyedSerializer,
+  joinPath,
+  opaqueId,
+  type Paginated,
+  parseInput,
+  readModifyWrite,
+  sharedBudget,
+  single,
+  type Transport,
+} from '@hooks/core';
 import { changesInput, type InstanceInputSchemas } from '../input.js';
 import {
   eventFlagNames,
@@ -12,22 +24,27 @@ import {
   type InstanceWebhook,
   type InstanceWebhookCreateInput,
   type InstanceWebhookUpdateInput,
+  type InstanceWriteOptions,
 } from '../types.js';
 import { eventsAnswerSchema, webhookListSchema, webhookSchema } from '../wire.js';
 
 /** The webhook operations of one instance. */
 export interface InstanceWebhookResource {
   /**
-   * Creates a webhook. Sends `POST webhook` with `{name, url, enabled}`, `enabled` being `true`
-   * unless told otherwise (the service's own default is `false`).
+   * Creates a webhook, `enabled` being `true` unless told otherwise (the service's own default is
+   * `false`). Without `events`: one request, `POST webhook` with `{name, url, enabled}`.
    *
    * The service turns **every** event flag on for a new webhook, `messagesSet` history batches
-   * included. Pass `events` to change flags right away: a second request (`PATCH …/events`,
-   * complete flag set) follows the create. If that one fails, the new webhook is deleted (best
-   * effort) before the error is thrown, so a failed create normally leaves nothing behind.
+   * included. With `events`, no delivery can go out before the flags are set: the webhook is
+   * created **disabled** (`POST`), its flags are set (`PATCH …/events`, complete flag set), then
+   * it is enabled (`PUT`, unless `enabled: false`). If a step fails, or the call is aborted, the
+   * new webhook is deleted, with its own 10 s budget (not the caller's signal), and the step's
+   * error is thrown: nothing is left behind. If that delete fails too, an `IncompleteWriteError`
+   * names the webhook left (disabled) in `leftoverIds`, with `maybeApplied: true`.
    *
-   * @throws {@link @hooks/core!index.InputError | InputError} when `input` is invalid (before any request).
-   * @throws {@link @hooks/core!index.ApiError | ApiError} when the service refuses (400 validation, 401 token).
+   * @throws {@link @hooks/core!"@hooks/core".InputError | InputError} when `input` is invalid (before any request).
+   * @throws {@link @hooks/core!"@hooks/core".ApiError | ApiError} when the service refuses (400 validation, 401 token).
+   * @throws {@link @hooks/core!"@hooks/core".IncompleteWriteError | IncompleteWriteError} when a step failed and the webhook could not be deleted again.
    * @example
    * ```ts
    * const webhook = await instance.webhooks.create({
@@ -41,7 +58,7 @@ export interface InstanceWebhookResource {
   /**
    * Every webhook of the instance (`GET webhook`, one request, no paging), each with its flags.
    *
-   * @throws {@link @hooks/core!index.ApiError | ApiError} when the service refuses.
+   * @throws {@link @hooks/core!"@hooks/core".ApiError | ApiError} when the service refuses.
    * @example
    * ```ts
    * for await (const webhook of instance.webhooks.list()) console.log(webhook.name, webhook.url);
@@ -52,8 +69,8 @@ export interface InstanceWebhookResource {
   /**
    * One webhook (`GET webhook/:webhookId`).
    *
-   * @throws {@link @hooks/core!index.InputError | InputError} when `webhookId` is not a safe opaque id.
-   * @throws {@link @hooks/core!index.ApiError | ApiError} with reason `'not-found'` for an unknown id (the service answers 400 or 404).
+   * @throws {@link @hooks/core!"@hooks/core".InputError | InputError} when `webhookId` is not a safe opaque id.
+   * @throws {@link @hooks/core!"@hooks/core".ApiError | ApiError} with reason `'not-found'` for an unknown id (the service answers 400 or 404).
    * @example
    * ```ts
    * const webhook = await instance.webhooks.get(webhookId);
@@ -65,16 +82,19 @@ export interface InstanceWebhookResource {
    * Changes name, URL or `enabled`; fields left out keep their value. The service's PUT needs
    * `name` every time and turns an omitted `enabled` into `false`, so this makes **two
    * requests**: `GET webhook/:webhookId`, then `PUT webhook/:webhookId` with the complete
-   * `{name, url, enabled}`. Event flags are not touched (see `setEvents`).
+   * `{name, url, enabled}`. Event flags are not touched (see `setEvents`). Writes to one webhook
+   * through one client (`update`, `setEvents`) run one after another, so concurrent changes of
+   * different fields all land; `options.expectedUpdatedAt` refuses to overwrite a newer change.
    *
-   * @throws {@link @hooks/core!index.InputError | InputError} when `webhookId` or `changes` is invalid, or `changes` is empty.
-   * @throws {@link @hooks/core!index.ApiError | ApiError} with reason `'not-found'` for an unknown id.
+   * @throws {@link @hooks/core!"@hooks/core".ConflictError | ConflictError} (`changed-since-read`) when an expected version is given and the webhook changed since.
+   * @throws {@link @hooks/core!"@hooks/core".InputError | InputError} when `webhookId` or `changes` is invalid, or `changes` is empty.
+   * @throws {@link @hooks/core!"@hooks/core".ApiError | ApiError} with reason `'not-found'` for an unknown id.
    * @example
    * ```ts
    * await instance.webhooks.update(webhookId, { enabled: false });
    * ```
    */
-  update(webhookId: string, changes: InstanceWebhookUpdateInput, options?: CallOptions): Promise<InstanceWebhook>;
+  update(webhookId: string, changes: InstanceWebhookUpdateInput, options?: InstanceWriteOptions): Promise<InstanceWebhook>;
   /**
    * Changes event flags; flags left out keep their value. Makes **two requests**:
    * `GET webhook/:webhookId`, then `PATCH webhook/:webhookId/events` with the complete flag set
@@ -85,21 +105,23 @@ export interface InstanceWebhookResource {
    * Returns the webhook as read before the change with `events` replaced by the flags now in
    * effect: those the service answers with when it sends them (the events object or the whole
    * webhook), else the complete set that was sent. No third request is made, so `updatedAt`
-   * may be the previous one.
+   * may be the previous one. Runs after any other write to the webhook through this client;
+   * `options.expectedUpdatedAt` / `expectedEventsUpdatedAt` refuse to overwrite a newer change.
    *
-   * @throws {@link @hooks/core!index.InputError | InputError} when `webhookId` or `changes` is invalid, names a flag the client does not know, or is empty.
-   * @throws {@link @hooks/core!index.ApiError | ApiError} with reason `'not-found'` for an unknown id, `'bad-request'` for a flag the server does not know.
+   * @throws {@link @hooks/core!"@hooks/core".ConflictError | ConflictError} (`changed-since-read`) when an expected version is given and the webhook changed since.
+   * @throws {@link @hooks/core!"@hooks/core".InputError | InputError} when `webhookId` or `changes` is invalid, names a flag the client does not know, or is empty.
+   * @throws {@link @hooks/core!"@hooks/core".ApiError | ApiError} with reason `'not-found'` for an unknown id, `'bad-request'` for a flag the server does not know.
    * @example
    * ```ts
    * const webhook = await instance.webhooks.setEvents(webhookId, { messagesSet: false, presenceUpdate: false });
    * ```
    */
-  setEvents(webhookId: string, changes: InstanceEventFlags, options?: CallOptions): Promise<InstanceWebhook>;
+  setEvents(webhookId: string, changes: InstanceEventFlags, options?: InstanceWriteOptions): Promise<InstanceWebhook>;
   /**
    * Deletes a webhook (`DELETE webhook/:webhookId`); any 2xx answer is success: JSON, text or no body.
    *
-   * @throws {@link @hooks/core!index.InputError | InputError} when `webhookId` is not a safe opaque id.
-   * @throws {@link @hooks/core!index.ApiError | ApiError} with reason `'not-found'` for an unknown id.
+   * @throws {@link @hooks/core!"@hooks/core".InputError | InputError} when `webhookId` is not a safe opaque id.
+   * @throws {@link @hooks/core!"@hooks/core".ApiError | ApiError} with reason `'not-found'` for an unknown id.
    * @example
    * ```ts
    * await instance.webhooks.delete(webhookId);
@@ -151,28 +173,75 @@ export function createWebhookResource(transport: Transport, schemas: InstanceInp
     };
   }
 
+  /** One write to a webhook at a time, in this client: the next one reads what this one wrote. */
+  const writes = createKeyedSerializer();
+
+  /** A read-modify-write on one webhook: read, check the expected versions, then write. */
+  function modify(
+    webhookId: string,
+    path: string,
+    operation: string,
+    options: InstanceWriteOptions | undefined,
+    write: (current: InstanceWebhook, options: CallOptions) => Promise<InstanceWebhook>,
+  ): Promise<InstanceWebhook> {
+    const { expectedUpdatedAt, expectedEventsUpdatedAt, ...callOptions } = options ?? {};
+    const expecting = expectedUpdatedAt !== undefined || expectedEventsUpdatedAt !== undefined;
+    const stamp = (webhook: InstanceWebhook) =>
+      JSON.stringify([
+        expectedUpdatedAt === undefined ? null : webhook.updatedAt.getTime(),
+        expectedEventsUpdatedAt === undefined ? null : (webhook.eventsMetadata?.updatedAt.getTime() ?? expectedEventsUpdatedAt.getTime()),
+      ]);
+    return writes.run(webhookId, () =>
+      readModifyWrite({
+        provider,
+        operation,
+        id: webhookId,
+        // Read and write share one budget (the call's totalTimeout and signal cover both).
+        options: sharedBudget(callOptions),
+        read: (readOptions) => read(path, operation, readOptions),
+        version: (current) => (expecting ? stamp(current) : undefined),
+        expected: expecting
+          ? JSON.stringify([expectedUpdatedAt?.getTime() ?? null, expectedEventsUpdatedAt?.getTime() ?? null])
+          : undefined,
+        write,
+      }),
+    );
+  }
+
   return {
     async create(input, options) {
       const operation = 'webhooks.create';
       const body = parseInput(schemas.create, input, at(operation, 'input'));
-      // Create and set-events share one budget; the clean-up below gets its own.
+      const enabled = body.enabled ?? true;
+      const post = (wanted: boolean, callOptions: CallOptions) =>
+        transport.request({
+          operation,
+          method: 'POST',
+          path: 'webhook',
+          json: { name: body.name, url: body.url, enabled: wanted },
+          schema: webhookSchema,
+          options: callOptions,
+        });
+      const events = body.events;
+      if (!events) return post(enabled, options ?? {});
+      // The steps share one budget; the delete that undoes them gets its own (allOrNothing's).
       const shared = sharedBudget(options);
-      const created = await transport.request({
-        operation,
-        method: 'POST',
-        path: 'webhook',
-        json: { name: body.name, url: body.url, enabled: body.enabled ?? true },
-        schema: webhookSchema,
-        options: shared,
+      return allOrNothing({ provider, operation, signal: options?.signal }, async (step) => {
+        const created = await post(false, shared);
+        const path = idPath(created.id, operation);
+        step.undo(created.id, (signal) => remove(path, operation, { signal }));
+        const flagged = await applyEvents(created, path, events, operation, shared);
+        if (!enabled) return flagged;
+        const live = await transport.request({
+          operation,
+          method: 'PUT',
+          path,
+          json: { name: created.name, url: created.url, enabled: true },
+          schema: webhookSchema,
+          options: shared,
+        });
+        return { ...live, events: flagged.events, eventsMetadata: live.eventsMetadata ?? flagged.eventsMetadata };
       });
-      if (!body.events) return created;
-      const path = idPath(created.id, operation);
-      try {
-        return await applyEvents(created, path, body.events, operation, shared);
-      } catch (error) {
-        if (!options?.signal?.aborted) await remove(path, operation, options).catch(() => {});
-        throw error;
-      }
     },
 
     list(options) {
@@ -189,25 +258,26 @@ export function createWebhookResource(transport: Transport, schemas: InstanceInp
       const operation = 'webhooks.update';
       const path = idPath(webhookId, operation);
       const wanted = parseInput(changesInput, changes, at(operation, 'changes'));
-      const shared = sharedBudget(options);
-      const current = await read(path, operation, shared);
-      const updated = await transport.request({
-        operation,
-        method: 'PUT',
-        path,
-        json: { name: wanted.name ?? current.name, url: wanted.url ?? current.url, enabled: wanted.enabled ?? current.enabled },
-        schema: webhookSchema,
-        options: shared,
+      return modify(webhookId, path, operation, options, async (current, writeOptions) => {
+        const updated = await transport.request({
+          operation,
+          method: 'PUT',
+          path,
+          json: { name: wanted.name ?? current.name, url: wanted.url ?? current.url, enabled: wanted.enabled ?? current.enabled },
+          schema: webhookSchema,
+          options: writeOptions,
+        });
+        return updated.events ? updated : { ...updated, events: current.events, eventsMetadata: current.eventsMetadata };
       });
-      return updated.events ? updated : { ...updated, events: current.events };
     },
 
     async setEvents(webhookId, changes, options) {
       const operation = 'webhooks.setEvents';
       const path = idPath(webhookId, operation);
       const wanted = parseInput(schemas.eventFlags, changes, at(operation, 'changes'));
-      const shared = sharedBudget(options);
-      return applyEvents(await read(path, operation, shared), path, wanted, operation, shared);
+      return modify(webhookId, path, operation, options, (current, writeOptions) =>
+        applyEvents(current, path, wanted, operation, writeOptions),
+      );
     },
 
     async delete(webhookId, options) {

@@ -3,8 +3,19 @@
  *
  * @module
  */
-import { type CallOptions, joinPath, type Paginated, sharedBudget, type Transport } from '@hooks/core';
+import {
+  type CallOptions,
+  createKeyedSerializer,
+  joinPath,
+  type ListOptions,
+  type Paginated,
+  readModifyWrite,
+  sharedBudget,
+  type Transport,
+} from '@hooks/core';
+import type { IncomingPoster } from '../incoming-post.js';
 import { checkId, checkIncomingCreate, checkIncomingQuery, checkIncomingUpdate } from '../input.js';
+import type { MattermostIncomingMessage } from '../message.js';
 import type {
   MattermostIncomingCreateInput,
   MattermostIncomingListQuery,
@@ -12,6 +23,7 @@ import type {
   MattermostIncomingPageQuery,
   MattermostIncomingUpdateInput,
   MattermostIncomingWebhook,
+  MattermostUpdateOptions,
 } from '../types.js';
 import { applyChanges, incomingPageSchema, incomingSchema, incomingUpdateKeys, numberedPages, toWire } from '../wire.js';
 
@@ -20,8 +32,8 @@ export interface MattermostIncomingResource {
   /**
    * Creates an incoming webhook for a channel (`POST /hooks/incoming`, answered 201).
    *
-   * @throws {@link @hooks/core!index.InputError} for invalid input, before any request.
-   * @throws {@link @hooks/core!index.ApiError} when Mattermost refuses (400 validation, 403 permission, 404 channel, 501 switched off).
+   * @throws {@link @hooks/core!"@hooks/core".InputError} for invalid input, before any request.
+   * @throws {@link @hooks/core!"@hooks/core".ApiError} when Mattermost refuses (400 validation, 403 permission, 404 channel, 501 switched off).
    * @example
    * ```ts
    * const hook = await mattermost.incoming.create({ channelId, displayName: 'CI' });
@@ -31,21 +43,23 @@ export interface MattermostIncomingResource {
   create(input: MattermostIncomingCreateInput, options?: CallOptions): Promise<MattermostIncomingWebhook>;
   /**
    * Every incoming webhook the token can see, fetched a page at a time while you iterate
-   * (`GET /hooks/incoming`). Stops at the first page shorter than `perPage`.
+   * (`GET /hooks/incoming`). Stops at the first page shorter than `perPage`, or at a page that
+   * repeats the previous one (a server ignoring `page`).
    *
-   * @throws {@link @hooks/core!index.InputError} at once for an invalid query.
+   * @throws {@link @hooks/core!"@hooks/core".InputError} at once for an invalid query.
+   * @throws {@link @hooks/core!"@hooks/core".ListLimitError} while iterating, past `options.maxItems` hooks (default 100 000).
    * @example
    * ```ts
    * for await (const hook of mattermost.incoming.list({ teamId })) console.log(hook.displayName);
    * const all = await mattermost.incoming.list({ teamId, perPage: 200 }).toArray();
    * ```
    */
-  list(query?: MattermostIncomingListQuery, options?: CallOptions): Paginated<MattermostIncomingWebhook>;
+  list(query?: MattermostIncomingListQuery, options?: ListOptions): Paginated<MattermostIncomingWebhook>;
   /**
    * One page of incoming webhooks, with the total count when `includeTotalCount` is set and the
    * server supports it (both answer shapes are accepted).
    *
-   * @throws {@link @hooks/core!index.InputError} for an invalid query.
+   * @throws {@link @hooks/core!"@hooks/core".InputError} for an invalid query.
    * @example
    * ```ts
    * const { items, totalCount } = await mattermost.incoming.listPage({ teamId, page: 0, perPage: 60, includeTotalCount: true });
@@ -55,8 +69,8 @@ export interface MattermostIncomingResource {
   /**
    * One incoming webhook (`GET /hooks/incoming/{id}`).
    *
-   * @throws {@link @hooks/core!index.InputError} when `id` is not a Mattermost id.
-   * @throws {@link @hooks/core!index.ApiError} with reason `not-found` when it does not exist (or was deleted).
+   * @throws {@link @hooks/core!"@hooks/core".InputError} when `id` is not a Mattermost id.
+   * @throws {@link @hooks/core!"@hooks/core".ApiError} with reason `not-found` when it does not exist (or was deleted).
    * @example
    * ```ts
    * const hook = await mattermost.incoming.get('hawos4dqtby53pd64o4a4cmeoo');
@@ -66,20 +80,23 @@ export interface MattermostIncomingResource {
   /**
    * Changes the given fields and keeps every other one. Mattermost's PUT replaces the whole
    * hook, so this makes **two requests**: it reads the current hook, applies `changes`, and
-   * writes the complete hook back (the server answers 201).
+   * writes the complete hook back (the server answers 201). Updates of one hook through one client
+   * run one after another, so two concurrent updates of different fields both land. With
+   * `options.expectedUpdatedAt`, nothing is written when the hook changed since that time.
    *
-   * @throws {@link @hooks/core!index.InputError} for invalid changes, before any request.
-   * @throws {@link @hooks/core!index.ApiError} when Mattermost refuses (400 other team's channel, 403, 404).
+   * @throws {@link @hooks/core!"@hooks/core".InputError} for invalid changes, before any request.
+   * @throws {@link @hooks/core!"@hooks/core".ConflictError} (`changed-since-read`) when `expectedUpdatedAt` is given and the hook changed since.
+   * @throws {@link @hooks/core!"@hooks/core".ApiError} when Mattermost refuses (400 other team's channel, 403, 404).
    * @example
    * ```ts
    * await mattermost.incoming.update(hook.id, { displayName: 'CI (prod)' }); // description, channel… stay
    * ```
    */
-  update(id: string, changes: MattermostIncomingUpdateInput, options?: CallOptions): Promise<MattermostIncomingWebhook>;
+  update(id: string, changes: MattermostIncomingUpdateInput, options?: MattermostUpdateOptions): Promise<MattermostIncomingWebhook>;
   /**
    * Deletes an incoming webhook (`DELETE /hooks/incoming/{id}`; Mattermost keeps it as deleted).
    *
-   * @throws {@link @hooks/core!index.ApiError} with reason `not-found` when it does not exist.
+   * @throws {@link @hooks/core!"@hooks/core".ApiError} with reason `not-found` when it does not exist.
    * @example
    * ```ts
    * await mattermost.incoming.delete(hook.id);
@@ -90,20 +107,43 @@ export interface MattermostIncomingResource {
    * The URL that posts into the hook's channel, `{baseUrl}/hooks/{id}`. Treat it as a secret:
    * anyone who has it can post.
    *
-   * @throws {@link @hooks/core!index.InputError} when `id` is not a Mattermost id.
+   * @throws {@link @hooks/core!"@hooks/core".InputError} when `id` is not a Mattermost id.
    * @example
    * ```ts
    * await fetch(mattermost.incoming.hookUrl(hook.id), { method: 'POST', body: JSON.stringify({ text: 'hi' }) });
    * ```
    */
   hookUrl(id: string): string;
+  /**
+   * Posts a message through an incoming webhook (`POST {baseUrl}/hooks/{id}`), by the hook's id
+   * or its URL on this client's server. No token is sent: the hook id is the credential, and it
+   * is masked in every error. The message is checked before anything is sent; Mattermost's
+   * `text/plain` `ok` is success. A post is not retried once it may have reached the server
+   * (it could appear twice in the channel).
+   *
+   * @throws {@link @hooks/core!"@hooks/core".InputError} before any request when `hookIdOrUrl` is neither a
+   * hook id nor a hook URL of this server, or the message is invalid (neither `text` nor
+   * `attachments`, a `system_` type, a bad `channel`, `iconUrl` or `priority`, …).
+   * @throws {@link @hooks/core!"@hooks/core".ApiError} with reason `not-found` when the hook does not exist
+   * (Mattermost answers 400 for it), `forbidden` when the hook is locked to another channel,
+   * `not-implemented` when incoming webhooks are off on the server.
+   * @example
+   * ```ts
+   * const hook = await mattermost.incoming.create({ channelId, displayName: 'CI' });
+   * await mattermost.incoming.post(hook.id, { text: 'Build **passed**', iconEmoji: 'rocket' });
+   * ```
+   */
+  post(hookIdOrUrl: string, message: MattermostIncomingMessage, options?: CallOptions): Promise<void>;
 }
 
 const base = 'hooks/incoming';
 const hookPath = (id: string) => joinPath('hooks', 'incoming', id);
 
-/** Builds the incoming-webhook operations over a transport whose base URL is `{site}/api/v4/`. */
-export function createIncomingResource(transport: Transport, siteUrl: string): MattermostIncomingResource {
+/**
+ * Builds the incoming-webhook operations over a transport whose base URL is `{site}/api/v4/`;
+ * `post` is the site's poster (its own token-less transport on `{site}/`).
+ */
+export function createIncomingResource(transport: Transport, siteUrl: string, post: IncomingPoster): MattermostIncomingResource {
   /** One page; `operation` names the call the user made (`list` or `listPage`) in its errors. */
   function loadPage(
     operation: 'incoming.list' | 'incoming.listPage',
@@ -126,6 +166,7 @@ export function createIncomingResource(transport: Transport, siteUrl: string): M
   }
 
   // The id is the secret of the hook's posting URL: every request on it masks it in its errors' `url`.
+  const updates = createKeyedSerializer();
   const get = (id: string, operation: 'incoming.get' | 'incoming.update', options: CallOptions | undefined) =>
     transport.request({ operation, method: 'GET', path: hookPath(checkId(id, operation)), schema: incomingSchema, options, secrets: [id] });
 
@@ -144,7 +185,11 @@ export function createIncomingResource(transport: Transport, siteUrl: string): M
 
     list(query, options) {
       const checked = checkIncomingQuery(query, 'incoming.list');
-      return numberedPages(checked.perPage, (page, perPage) => loadPage('incoming.list', { ...checked, page, perPage }, options));
+      const { maxItems, ...callOptions } = options ?? {};
+      return numberedPages(checked.perPage, (page, perPage) => loadPage('incoming.list', { ...checked, page, perPage }, callOptions), {
+        maxItems,
+        operation: 'incoming.list',
+      });
     },
 
     listPage(query, options) {
@@ -156,18 +201,31 @@ export function createIncomingResource(transport: Transport, siteUrl: string): M
     async update(id, changes, options) {
       checkId(id, 'incoming.update');
       const checked = checkIncomingUpdate(changes);
+      const { expectedUpdatedAt, ...callOptions } = options ?? {};
       // Read and write share one budget (the call's totalTimeout and signal cover both).
-      const shared = sharedBudget(options);
-      const current = await get(id, 'incoming.update', shared);
-      return transport.request({
-        operation: 'incoming.update',
-        method: 'PUT',
-        path: hookPath(id),
-        json: toWire(applyChanges(current, checked), incomingUpdateKeys),
-        schema: incomingSchema,
-        options: shared,
-        secrets: [id],
-      });
+      const shared = sharedBudget(callOptions);
+      // One update of a hook at a time: the next one reads what this one wrote.
+      return updates.run(id, () =>
+        readModifyWrite({
+          provider: 'mattermost',
+          operation: 'incoming.update',
+          // No `id` in the conflict: an incoming hook's id is the secret of its posting URL.
+          options: shared,
+          read: (readOptions) => get(id, 'incoming.update', readOptions),
+          version: (current) => current.updatedAt.getTime(),
+          expected: expectedUpdatedAt?.getTime(),
+          write: (current, writeOptions) =>
+            transport.request({
+              operation: 'incoming.update',
+              method: 'PUT',
+              path: hookPath(id),
+              json: toWire(applyChanges(current, checked), incomingUpdateKeys),
+              schema: incomingSchema,
+              options: writeOptions,
+              secrets: [id],
+            }),
+        }),
+      );
     },
 
     async delete(id, options) {
@@ -184,5 +242,7 @@ export function createIncomingResource(transport: Transport, siteUrl: string): M
     hookUrl(id) {
       return `${siteUrl}hooks/${checkId(id, 'incoming.hookUrl')}`;
     },
+
+    post,
   };
 }

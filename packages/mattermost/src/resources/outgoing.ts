@@ -3,7 +3,16 @@
  *
  * @module
  */
-import { type CallOptions, joinPath, type Paginated, sharedBudget, type Transport } from '@hooks/core';
+import {
+  type CallOptions,
+  createKeyedSerializer,
+  joinPath,
+  type ListOptions,
+  type Paginated,
+  readModifyWrite,
+  sharedBudget,
+  type Transport,
+} from '@hooks/core';
 import { checkId, checkOutgoingCreate, checkOutgoingMerged, checkOutgoingQuery, checkOutgoingUpdate } from '../input.js';
 import type {
   MattermostOutgoingCreateInput,
@@ -12,6 +21,7 @@ import type {
   MattermostOutgoingPageQuery,
   MattermostOutgoingUpdateInput,
   MattermostOutgoingWebhook,
+  MattermostUpdateOptions,
 } from '../types.js';
 import { applyChanges, numberedPages, outgoingListSchema, outgoingSchema, outgoingUpdateKeys, regeneratedSchema, toWire } from '../wire.js';
 
@@ -21,8 +31,8 @@ export interface MattermostOutgoingResource {
    * Creates an outgoing webhook (`POST /hooks/outgoing`, answered 201). The answer carries the
    * hook's `token`, the secret every delivery includes.
    *
-   * @throws {@link @hooks/core!index.InputError} for invalid input, before any request (limits, URLs, trigger words required without a channel).
-   * @throws {@link @hooks/core!index.ApiError} with reason `conflict` when another hook of the team already has the same
+   * @throws {@link @hooks/core!"@hooks/core".InputError} for invalid input, before any request (limits, URLs, trigger words required without a channel).
+   * @throws {@link @hooks/core!"@hooks/core".ApiError} with reason `conflict` when another hook of the team already has the same
    * channel and shares a trigger word and a callback URL (Mattermost answers 500; never retried).
    * @example
    * ```ts
@@ -35,19 +45,21 @@ export interface MattermostOutgoingResource {
   create(input: MattermostOutgoingCreateInput, options?: CallOptions): Promise<MattermostOutgoingWebhook>;
   /**
    * Every outgoing webhook the token can see, fetched a page at a time while you iterate
-   * (`GET /hooks/outgoing`). `channelId` wins over `teamId`. Stops at the first short page.
+   * (`GET /hooks/outgoing`). `channelId` wins over `teamId`. Stops at the first short page, or at a
+   * page that repeats the previous one (a server ignoring `page`).
    *
-   * @throws {@link @hooks/core!index.InputError} at once for an invalid query.
+   * @throws {@link @hooks/core!"@hooks/core".InputError} at once for an invalid query.
+   * @throws {@link @hooks/core!"@hooks/core".ListLimitError} while iterating, past `options.maxItems` hooks (default 100 000).
    * @example
    * ```ts
    * for await (const hook of mattermost.outgoing.list({ teamId })) console.log(hook.triggerWords);
    * ```
    */
-  list(query?: MattermostOutgoingListQuery, options?: CallOptions): Paginated<MattermostOutgoingWebhook>;
+  list(query?: MattermostOutgoingListQuery, options?: ListOptions): Paginated<MattermostOutgoingWebhook>;
   /**
    * One page of outgoing webhooks.
    *
-   * @throws {@link @hooks/core!index.InputError} for an invalid query.
+   * @throws {@link @hooks/core!"@hooks/core".InputError} for an invalid query.
    * @example
    * ```ts
    * const { items } = await mattermost.outgoing.listPage({ channelId, page: 1, perPage: 100 });
@@ -57,8 +69,8 @@ export interface MattermostOutgoingResource {
   /**
    * One outgoing webhook, token included (`GET /hooks/outgoing/{id}`).
    *
-   * @throws {@link @hooks/core!index.InputError} when `id` is not a Mattermost id.
-   * @throws {@link @hooks/core!index.ApiError} with reason `not-found` when it does not exist (or was deleted).
+   * @throws {@link @hooks/core!"@hooks/core".InputError} when `id` is not a Mattermost id.
+   * @throws {@link @hooks/core!"@hooks/core".ApiError} with reason `not-found` when it does not exist (or was deleted).
    * @example
    * ```ts
    * const { token } = await mattermost.outgoing.get(hookId);
@@ -68,21 +80,24 @@ export interface MattermostOutgoingResource {
   /**
    * Changes the given fields and keeps every other one, the token included. Mattermost's PUT
    * replaces the whole hook, so this makes **two requests**: it reads the current hook, applies
-   * `changes`, and writes the complete hook back.
+   * `changes`, and writes the complete hook back. Updates of one hook through one client run one
+   * after another, so two concurrent updates of different fields both land. With
+   * `options.expectedUpdatedAt`, nothing is written when the hook changed since that time.
    *
-   * @throws {@link @hooks/core!index.InputError} for invalid changes (before any request), or when the result would watch
+   * @throws {@link @hooks/core!"@hooks/core".ConflictError} (`changed-since-read`) when `expectedUpdatedAt` is given and the hook changed since.
+   * @throws {@link @hooks/core!"@hooks/core".InputError} for invalid changes (before any request), or when the result would watch
    * no channel and have no trigger word (after the read, before the write).
-   * @throws {@link @hooks/core!index.ApiError} with reason `conflict` when the result overlaps another hook (a 400 from Mattermost).
+   * @throws {@link @hooks/core!"@hooks/core".ApiError} with reason `conflict` when the result overlaps another hook (a 400 from Mattermost).
    * @example
    * ```ts
    * await mattermost.outgoing.update(hook.id, { triggerWords: ['deploy', 'ship'] }); // callbacks, token… stay
    * ```
    */
-  update(id: string, changes: MattermostOutgoingUpdateInput, options?: CallOptions): Promise<MattermostOutgoingWebhook>;
+  update(id: string, changes: MattermostOutgoingUpdateInput, options?: MattermostUpdateOptions): Promise<MattermostOutgoingWebhook>;
   /**
    * Deletes an outgoing webhook (`DELETE /hooks/outgoing/{id}`; Mattermost keeps it as deleted).
    *
-   * @throws {@link @hooks/core!index.ApiError} with reason `not-found` when it does not exist.
+   * @throws {@link @hooks/core!"@hooks/core".ApiError} with reason `not-found` when it does not exist.
    * @example
    * ```ts
    * await mattermost.outgoing.delete(hook.id);
@@ -94,7 +109,7 @@ export interface MattermostOutgoingResource {
    * with it. The old token stops matching at once: update your receiver. (Servers answer with
    * the hook; should one answer only `{"status":"OK"}` as the spec says, the hook is read back.)
    *
-   * @throws {@link @hooks/core!index.ApiError} with reason `not-found` when it does not exist.
+   * @throws {@link @hooks/core!"@hooks/core".ApiError} with reason `not-found` when it does not exist.
    * @example
    * ```ts
    * const { token } = await mattermost.outgoing.regenerateToken(hook.id);
@@ -125,6 +140,7 @@ export function createOutgoingResource(transport: Transport): MattermostOutgoing
     return { items };
   }
 
+  const updates = createKeyedSerializer();
   const get = (id: string, operation: 'outgoing.get' | 'outgoing.update' | 'outgoing.regenerateToken', options: CallOptions | undefined) =>
     transport.request({ operation, method: 'GET', path: hookPath(checkId(id, operation)), schema: outgoingSchema, options });
 
@@ -139,7 +155,11 @@ export function createOutgoingResource(transport: Transport): MattermostOutgoing
 
     list(query, options) {
       const checked = checkOutgoingQuery(query, 'outgoing.list');
-      return numberedPages(checked.perPage, (page, perPage) => loadPage('outgoing.list', { ...checked, page, perPage }, options));
+      const { maxItems, ...callOptions } = options ?? {};
+      return numberedPages(checked.perPage, (page, perPage) => loadPage('outgoing.list', { ...checked, page, perPage }, callOptions), {
+        maxItems,
+        operation: 'outgoing.list',
+      });
     },
 
     listPage(query, options) {
@@ -151,21 +171,35 @@ export function createOutgoingResource(transport: Transport): MattermostOutgoing
     async update(id, changes, options) {
       checkId(id, 'outgoing.update');
       const checked = checkOutgoingUpdate(changes);
+      const { expectedUpdatedAt, ...callOptions } = options ?? {};
       // Read and write share one budget (the call's totalTimeout and signal cover both).
-      const shared = sharedBudget(options);
-      const current = await get(id, 'outgoing.update', shared);
-      const merged = applyChanges(current, checked);
-      checkOutgoingMerged(merged);
-      // The complete hook goes back, token included: core keeps that token out of any error.
-      return transport.request({
-        operation: 'outgoing.update',
-        method: 'PUT',
-        path: hookPath(id),
-        json: toWire(merged, outgoingUpdateKeys),
-        schema: outgoingSchema,
-        options: shared,
-        secrets: [current.token],
-      });
+      const shared = sharedBudget(callOptions);
+      // One update of a hook at a time: the next one reads what this one wrote.
+      return updates.run(id, () =>
+        readModifyWrite({
+          provider: 'mattermost',
+          operation: 'outgoing.update',
+          id,
+          options: shared,
+          read: (readOptions) => get(id, 'outgoing.update', readOptions),
+          version: (current) => current.updatedAt.getTime(),
+          expected: expectedUpdatedAt?.getTime(),
+          write: (current, writeOptions) => {
+            const merged = applyChanges(current, checked);
+            checkOutgoingMerged(merged);
+            // The complete hook goes back, token included: core keeps that token out of any error.
+            return transport.request({
+              operation: 'outgoing.update',
+              method: 'PUT',
+              path: hookPath(id),
+              json: toWire(merged, outgoingUpdateKeys),
+              schema: outgoingSchema,
+              options: writeOptions,
+              secrets: [current.token],
+            });
+          },
+        }),
+      );
     },
 
     async delete(id, options) {

@@ -1,0 +1,3 @@
+import { libraryConfig } from '../../config/tsdown.ts';
+
+export default libraryConfig(['src/index.ts', 'src/bin.ts']);
