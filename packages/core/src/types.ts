@@ -45,18 +45,12 @@ export interface TransportSettings {
   /** Budget for the whole call across retries and waits, in ms. Default 60 000; `false` disables it. */
   totalTimeout?: number | false | undefined;
   /** Retry settings; see `RetrySettings`. */
-<<<<<<< HEAD
-  retry?: number | RetrySettings;
+  retry?: number | RetrySettings | undefined;
   /**
    * A clock for tests. When given, its `sleep` paces backoff and `Retry-After` waits (ky's own wait
    * is then 0 ms) and its `now` reads `Retry-After` dates and deadlines. Default: ky waits in real time.
    */
-  clock?: Clock;
-=======
-  retry?: number | RetrySettings | undefined;
-  /** The clock used for backoff and `Retry-After` waits. Default: real time. */
   clock?: Clock | undefined;
->>>>>>> main
 }
 
 /**
