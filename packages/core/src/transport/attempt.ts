@@ -1,36 +1,42 @@
 /**
  * What one call hands ky so that ky's retry loop runs it: the per-call retry options (our
- * `shouldRetry` and `delay`), and the `afterResponse` hook that reads each answer inside its attempt.
+ * `shouldRetry` and `delay`), and the per-call `fetch` that reads each answer inside its attempt.
  *
- * ky runs the attempts, counts them against `limit`, bounds each one until its headers with
- * `timeout`, bounds the whole call with `totalTimeout`, and waits between attempts with a delay
- * the caller's signal aborts. What is ours, and why:
- * - the body is read inside the attempt, by the hook, with the rest of the attempt's time (ky's
- *   `timeout` ends at the headers): a stalled or short body is then a failure of that attempt,
- *   which the hook retries with `ky.retry` (counted against `limit`) or throws;
- * - an error answer is read by the hook (capped, scrubbed) into our `ApiError`; ky sees only a
- *   bodyless copy, so its `HTTPError` reaches our `shouldRetry` without ky reading the body again;
+ * ky runs the attempts, counts them against `limit`, bounds each one with `timeout` (its timer
+ * races the whole `fetch` it is given, so the body read is bounded too), bounds the whole call with
+ * `totalTimeout`, and waits between attempts with a delay the caller's signal aborts. What is
+ * ours, and why:
+ * - the body is read inside the attempt, by the `fetch` handed to ky, not by an `afterResponse`
+ *   hook: ky clones every answer before each such hook (a tee of its body), which cost up to 1.8×
+ *   ky's own CPU per call; a stalled body then times out under ky's `timeout`, and a short body is
+ *   a failure of that attempt that reaches `shouldRetry` like any other;
+ * - an error answer is read there (capped, scrubbed) into our `ApiError`; ky's `HTTPError` then
+ *   finds the body consumed, so ky reads nothing more and `shouldRetry` decides on our outcome;
  * - the decision and the wait come from `retry-policy.ts` (see there); with an injected `clock`
  *   the wait is paced by `clock.sleep` and ky's own wait is 0 ms.
  *
  * @module
  */
-import ky, { HTTPError, type KyInstance, type Options } from 'ky';
+import ky, { HTTPError, type Input, type KyInstance, type Options } from 'ky';
 import { HooksError } from '../errors.js';
 import type { Clock } from '../types.js';
 import { readStatusError, type StatusOutcome } from './api-error.js';
-import type { BodyRead } from './body.js';
 import type { Budget } from './budget.js';
 import { classify, type Failure, failureError } from './failure.js';
 import { type AnswerContext, readSuccess, redirectError } from './response.js';
 import { type RetryPolicy, retriesFailure, retriesStatus, retryWait } from './retry-policy.js';
 import type { RequestSpec, TransportOptions } from './types.js';
 
+/** A `fetch` as ky calls it. */
+export type AttemptFetch = (request: Input, init?: RequestInit) => Promise<Response>;
+
 /** What a client fixed when it was created, as far as one attempt needs it. */
 export interface AttemptClient {
   clock: Clock;
   /** Whether `clock` was injected: then it paces the waits instead of ky. */
   paced: boolean;
+  /** The `fetch` every attempt runs (the client's own, or the global one). */
+  fetch: AttemptFetch;
   requestIdHeader: string;
   readError: TransportOptions['readError'];
   refineError: TransportOptions['refineError'];
@@ -64,9 +70,10 @@ export interface CallState {
   mayRefresh: boolean;
   /** The value of a successful answer. */
   result: unknown;
+  /** The error of an attempt whose body failed after its headers (retried like a failure before them). */
+  bodyFailure: HooksError | undefined;
 }
 
-const ignore = () => {};
 const allMethods = ['get', 'put', 'delete', 'post', 'patch', 'head', 'options'];
 
 /** Starts (the clock of) attempt number `state.attempts`. */
@@ -110,6 +117,13 @@ async function schedule(state: CallState, retryAfter: string | null): Promise<bo
 /** ky's `shouldRetry`: runs after ky's limit and method checks; its `true`/`false` is final. */
 async function shouldRetry(state: CallState, error: Error): Promise<boolean> {
   const idempotent = state.answer.idempotent;
+  if (state.budget.signal?.aborted) return false;
+  if (HooksError.isInstance(error)) {
+    // Our own errors are final, except a body that failed after its headers (F5/F7): retried like
+    // a failure before them, so only when idempotent.
+    if (error !== state.bodyFailure || !retriesFailure(idempotent, true, false)) return false;
+    return schedule(state, null);
+  }
   if (error instanceof HTTPError) {
     const outcome = state.outcome;
     const status = error.response.status;
@@ -141,33 +155,25 @@ export function kyRetry(state: CallState): Options['retry'] {
   };
 }
 
-type HookOptions = { context: { call?: CallState } };
-const stateOf = (options: HookOptions) => options.context.call;
-
-/** Reads one answer inside its attempt (see the module comment). */
-async function readAnswer(state: CallState, response: Response): Promise<Response | ReturnType<typeof ky.retry> | undefined> {
+/**
+ * The `fetch` ky runs for each attempt: the request, then its body, so that ky's `timeout` (which
+ * races the whole `fetch`) bounds the body too and a failed body read is a failure of the attempt
+ * that ky's loop retries or throws (see the module comment). No `afterResponse` hook: ky would
+ * clone every answer before running one.
+ */
+async function fetchAnswer(state: CallState, request: Input, init: RequestInit | undefined): Promise<Response> {
+  const response = await state.client.fetch(request, init);
   state.anySent = true;
   const { answer, spec, client } = state;
   const status = response.status;
   if (status >= 300 && status < 400) throw redirectError(response, state.href, answer);
-  // The rest of the attempt's time bounds its body, so a stalled body times out too.
-  const read: BodyRead = { reader: undefined, timedOut: false };
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  if (Number.isFinite(state.limitMs)) {
-    timer = setTimeout(
-      () => {
-        read.timedOut = true;
-        read.reader?.cancel().catch(ignore);
-      },
-      Math.max(0, state.limitMs - (performance.now() - state.attemptStarted)),
-    );
-  }
+  // ky's `timeout` aborts the request when the attempt's time is up, which ends this read.
   try {
     if (status >= 200 && status < 300) {
-      state.result = await readSuccess(response, spec, read, answer);
-      return undefined;
+      state.result = await readSuccess(response, spec, answer);
+      return response;
     }
-    state.outcome = await readStatusError(response, read, {
+    state.outcome = await readStatusError(response, {
       ...answer,
       method: spec.method,
       attempts: state.attempts,
@@ -180,18 +186,21 @@ async function readAnswer(state: CallState, response: Response): Promise<Respons
     if (HooksError.isInstance(error)) throw error;
     const signal = state.budget.signal;
     if (signal?.aborted) throw signal.reason;
-    const failed = attemptError(state, { kind: read.timedOut ? 'timeout' : 'network', sent: true, error });
-    // A failure of this attempt, after its headers: retried like one before them (idempotent only).
-    const retried = state.retries < state.limit && retriesFailure(state.answer.idempotent, true, false);
-    if (!retried || !(await schedule(state, null))) throw failed;
-    return ky.retry({ cause: failed, delay: state.wait });
-  } finally {
-    clearTimeout(timer);
+    // A failure of this attempt after its headers (a short body): `shouldRetry` decides on it.
+    state.bodyFailure = attemptError(state, { kind: 'network', sent: true, error });
+    throw state.bodyFailure;
   }
-  // ky gets a bodyless copy: its HTTPError then reaches `shouldRetry` without a second body read.
   if (status > 599) throw state.outcome!.error;
-  return new Response(null, { status, headers: response.headers });
+  // The body is read: ky's `HTTPError` finds it consumed and reads nothing more.
+  return response;
 }
+
+/** The per-call `fetch` handed to ky (see `fetchAnswer`). */
+export function attemptFetch(state: CallState): AttemptFetch {
+  return (request, init) => fetchAnswer(state, request, init);
+}
+
+type HookOptions = { context: { call?: CallState } };
 
 /** The ky instance of a client: our hooks, ky's loop. */
 export function createApi(base: Options): KyInstance {
@@ -201,17 +210,11 @@ export function createApi(base: Options): KyInstance {
     hooks: {
       beforeRetry: [
         ({ options }) => {
-          const state = stateOf(options as HookOptions);
+          const state = (options as HookOptions).context.call;
           if (state === undefined) return;
           state.attempts++;
           state.retries++;
           startAttempt(state);
-        },
-      ],
-      afterResponse: [
-        ({ options, response }) => {
-          const state = stateOf(options as HookOptions);
-          return state === undefined ? undefined : readAnswer(state, response);
         },
       ],
     },

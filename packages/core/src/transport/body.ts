@@ -14,18 +14,6 @@ export const maxErrorBodyBytes = 64 * 1024;
 
 /** The body exceeded its cap. */
 export class BodyTooLarge extends Error {}
-/** The attempt's timer fired while the body was being read. */
-export class BodyTimedOut extends Error {}
-
-/**
- * The body read of one attempt: the attempt's timer cancels `reader` when the time is up (ky then
- * cancels the other branch of its clone, which closes the connection); the read then fails with
- * {@link BodyTimedOut}.
- */
-export interface BodyRead {
-  reader: ReadableStreamDefaultReader<Uint8Array> | undefined;
-  timedOut: boolean;
-}
 
 const ignore = () => {};
 
@@ -36,10 +24,10 @@ export function drop(response: Response): void {
 
 /**
  * Reads at most `limit` bytes; past that, cancels the stream and throws {@link BodyTooLarge} (or truncates).
- * Cancels are not awaited: the body read is one branch of ky's clone, and a branch's cancel only
- * settles once the other branch is cancelled too (ky cancels it after the hook).
+ * The read runs inside the attempt's `fetch`: when ky's `timeout` fires it aborts the request,
+ * which ends a stalled read. Cancels are not awaited (nothing waits on them).
  */
-export async function readCapped(response: Response, limit: number, truncate: boolean, read: BodyRead): Promise<Uint8Array> {
+export async function readCapped(response: Response, limit: number, truncate: boolean): Promise<Uint8Array> {
   const body = response.body;
   if (body === null) return new Uint8Array(0);
   const declared = Number(response.headers.get('content-length'));
@@ -47,17 +35,11 @@ export async function readCapped(response: Response, limit: number, truncate: bo
     body.cancel().catch(ignore);
     throw new BodyTooLarge();
   }
-  if (read.timedOut) {
-    body.cancel().catch(ignore);
-    throw new BodyTimedOut();
-  }
   const reader = body.getReader();
-  read.reader = reader;
   const chunks: Uint8Array[] = [];
   let size = 0;
   for (;;) {
     const { done, value } = await reader.read();
-    if (read.timedOut) throw new BodyTimedOut();
     if (done) break;
     if (size + value.byteLength > limit) {
       reader.cancel().catch(ignore);

@@ -5,10 +5,10 @@
  *
  * @module
  */
-import { ForceRetryError, HTTPError, type KyInstance, TimeoutError as KyTimeoutError } from 'ky';
+import { HTTPError, type KyInstance, TimeoutError as KyTimeoutError } from 'ky';
 import { HooksError } from '../errors.js';
 import type { Clock } from '../types.js';
-import { type AttemptClient, attemptError, type CallState, kyRetry, startAttempt } from './attempt.js';
+import { type AttemptClient, attemptError, attemptFetch, type CallState, kyRetry, startAttempt } from './attempt.js';
 import type { Credential } from './auth.js';
 import { drop } from './body.js';
 import { type Budget, budgetFor } from './budget.js';
@@ -82,7 +82,9 @@ export async function send<TOutput>(client: ClientState, spec: RequestSpec<TOutp
     outcome: undefined,
     mayRefresh: client.credential.refreshes,
     result: undefined,
+    bodyFailure: undefined,
   };
+  const fetch = attemptFetch(state);
   const outOfTime = () =>
     budgetError({ provider, operation, url: url(), attempts: state.attempts, maybeApplied: !idempotent && state.anySent });
   let authHeaders = client.credential.fixed ? undefined : await client.credential.resolve(budget, false, outOfTime);
@@ -104,6 +106,7 @@ export async function send<TOutput>(client: ClientState, spec: RequestSpec<TOutp
         totalTimeout: Number.isFinite(remaining) ? Math.max(1, Math.floor(remaining)) : false,
         retry: kyRetry(state),
         context: kyContext,
+        fetch,
         ...(signal ? { signal } : {}),
         ...(headers ? { headers } : {}),
         ...(spec.json !== undefined ? { json: spec.json } : {}),
@@ -121,7 +124,7 @@ export async function send<TOutput>(client: ClientState, spec: RequestSpec<TOutp
       }
       throw final;
     }
-    // The hook read the body of a copy; the original is released.
+    // `fetch` read the body inside the attempt; whatever is left is released.
     drop(response);
     return state.result as TOutput;
   }
@@ -129,8 +132,6 @@ export async function send<TOutput>(client: ClientState, spec: RequestSpec<TOutp
 
 /** The error the caller sees for what ky finally threw. */
 function finalError(state: CallState, error: unknown, outOfTime: () => HooksError): HooksError {
-  // A `ky.retry` past the limit: ky throws the marker, whose cause is the attempt's own error.
-  if (error instanceof ForceRetryError && HooksError.isInstance(error.cause)) return error.cause;
   if (HooksError.isInstance(error)) return error;
   if (error instanceof HTTPError && state.outcome !== undefined) return state.outcome.error;
   // ky's `totalTimeout` (between attempts, or during one that the budget cut short).

@@ -48,14 +48,16 @@ export function createTransport(options: TransportOptions): Transport {
   const api = createApi({
     redirect: 'manual',
     headers: headers.headers,
-    ...(options.fetch ? { fetch: options.fetch } : {}),
   });
+  const userFetch = options.fetch;
   const state: ClientState = {
     provider,
     baseUrl,
     api,
     clock,
     paced: options.clock !== undefined,
+    // Each call hands ky a `fetch` that runs this one and reads the body (see attempt.ts).
+    fetch: userFetch ? (request, init) => userFetch(request, init) : (request, init) => globalThis.fetch(request, init),
     secrets,
     credential,
     headers,

@@ -24,9 +24,11 @@
  * - a `Retry-After` above `maxRetryAfter`, or a wait that would pass the deadline, makes
  *   `shouldRetry` return `false`: the call fails at once with the last error (`retryAfterMs` on a
  *   429) where ky would clamp, or sleep out the budget and then time out;
- * - the body is read inside the attempt by an `afterResponse` hook with the rest of the attempt's
- *   time, because ky's `timeout` ends at the headers; a stalled or short body is retried through
- *   `ky.retry`, which skips `shouldRetry`, so the hook applies `retriesFailure`'s rule itself;
+ * - the body is read inside the attempt by the `fetch` each call hands ky (`attempt.ts`), not by
+ *   an `afterResponse` hook, because ky clones every answer before running such a hook; ky's
+ *   `timeout` races that whole `fetch`, so it bounds the body too (a stalled body is ky's
+ *   `TimeoutError`), and a short body is that attempt's failure, which reaches `shouldRetry` and is
+ *   retried by `retriesFailure`'s rule (idempotent calls only) in ky's loop, not in one of ours;
  * - with an injected `clock` (tests), `shouldRetry` waits with `clock.sleep` and `delay` returns 0,
  *   so a test can record and skip waits; without one, ky's own delay waits.
  *
