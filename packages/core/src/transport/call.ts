@@ -124,8 +124,9 @@ export async function send<TOutput>(client: ClientState, spec: RequestSpec<TOutp
       }
       throw final;
     }
-    // `fetch` read the body inside the attempt; whatever is left is released.
-    drop(response);
+    // `fetch` read the body inside the attempt; one it left unread is released (cancelling a
+    // read one would only build and throw away an error).
+    if (!response.bodyUsed) drop(response);
     return state.result as TOutput;
   }
 }
