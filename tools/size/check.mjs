@@ -16,14 +16,15 @@ const root = join(import.meta.dirname, '..', '..');
  * Mattermost 21.99, Instance 21.78, the facade 38.43, the CLI's entry 0.07 KB): regression
  * guards, so any growth is noticed and raised on purpose. Issue 11's targets
  * (`createMattermost` ≤ 18 KB, `createHooks` ≤ 25 KB) are not met with ky as the transport.
+ * Reading bodies in the `fetch` ky runs, not in an `afterResponse` hook, saved 0.1 KB each.
  */
 export const budgets = {
-  '@hooks/core': { names: ['createTransport'], budget: 18.0 * 1024 },
-  '@hooks/circuit': { names: ['createCircuit'], budget: 21.0 * 1024 },
-  '@hooks/gosquared': { names: ['createGoSquared'], budget: 21.0 * 1024 },
-  '@hooks/mattermost': { names: ['createMattermost'], budget: 23.8 * 1024 },
-  '@hooks/instance': { names: ['createInstance'], budget: 21.9 * 1024 },
-  '@hooks/all': { names: ['createHooks'], budget: 39.9 * 1024 },
+  '@hooks/core': { names: ['createTransport'], budget: 17.9 * 1024 },
+  '@hooks/circuit': { names: ['createCircuit'], budget: 20.9 * 1024 },
+  '@hooks/gosquared': { names: ['createGoSquared'], budget: 20.9 * 1024 },
+  '@hooks/mattermost': { names: ['createMattermost'], budget: 23.7 * 1024 },
+  '@hooks/instance': { names: ['createInstance'], budget: 21.8 * 1024 },
+  '@hooks/all': { names: ['createHooks'], budget: 39.8 * 1024 },
   // The CLI's library entry is only `defineConfig` (the command itself is the `bin`): it must stay tiny.
   '@hooks/cli': { names: ['defineConfig'], budget: 0.1 * 1024 },
 };
