@@ -19,12 +19,12 @@ const root = join(import.meta.dirname, '..', '..');
  * (`createMattermost` ≤ 18 KB, `createHooks` ≤ 25 KB) are not met with ky as the transport.
  */
 export const budgets = {
-  '@hooks/core': { names: ['createTransport'], budget: 17.5 * 1024 },
-  '@hooks/circuit': { names: ['createCircuit'], budget: 21.7 * 1024 },
-  '@hooks/gosquared': { names: ['createGoSquared'], budget: 21.0 * 1024 },
-  '@hooks/mattermost': { names: ['createMattermost'], budget: 23.8 * 1024 },
-  '@hooks/instance': { names: ['createInstance'], budget: 21.9 * 1024 },
-  '@hooks/all': { names: ['createHooks'], budget: 40.3 * 1024 },
+  '@hooks/core': { names: ['createTransport'], budget: 17.9 * 1024 },
+  '@hooks/circuit': { names: ['createCircuit'], budget: 22.1 * 1024 },
+  '@hooks/gosquared': { names: ['createGoSquared'], budget: 21.4 * 1024 },
+  '@hooks/mattermost': { names: ['createMattermost'], budget: 24.2 * 1024 },
+  '@hooks/instance': { names: ['createInstance'], budget: 22.4 * 1024 },
+  '@hooks/all': { names: ['createHooks'], budget: 40.7 * 1024 },
   // The CLI's library entry is only `defineConfig` (the command itself is the `bin`): it must stay tiny.
   '@hooks/cli': { names: ['defineConfig'], budget: 0.1 * 1024 },
 };

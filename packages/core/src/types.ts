@@ -46,7 +46,10 @@ export interface TransportSettings {
   totalTimeout?: number | false | undefined;
   /** Retry settings; see `RetrySettings`. */
   retry?: number | RetrySettings | undefined;
-  /** The clock used for backoff and `Retry-After` waits. Default: real time. */
+  /**
+   * A clock for tests. When given, its `sleep` paces backoff and `Retry-After` waits (ky's own wait
+   * is then 0 ms) and its `now` reads `Retry-After` dates and deadlines. Default: ky waits in real time.
+   */
   clock?: Clock | undefined;
 }
 

@@ -11,8 +11,11 @@ import type { CallOptions, Clock, RetrySettings } from '../types.js';
 export interface ConformanceSettings {
   /** The fault server's origin, `http://127.0.0.1:<port>` (the client adds its own base path). */
   baseUrl: string;
-  /** The clock to wait with. */
-  clock: Clock;
+  /**
+   * The clock that paces retry waits (the suite's records them and returns at once). `undefined`
+   * in the cases that need ky's own real wait (abort during a backoff).
+   */
+  clock: Clock | undefined;
   /** Per-attempt timeout, in ms. */
   timeout: number;
   /** Total budget, in ms. */

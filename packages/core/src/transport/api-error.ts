@@ -9,7 +9,7 @@
 import { ApiError, reasonForStatus } from '../errors.js';
 import { endSentence } from '../sentence.js';
 import type { Clock } from '../types.js';
-import { type BodyRead, decoder, describeType, isJsonType, maxErrorBodyBytes, parseJson, readCapped } from './body.js';
+import { decoder, describeType, isJsonType, maxErrorBodyBytes, parseJson, readCapped } from './body.js';
 import { parseRetryAfter } from './clock.js';
 import type { AnswerContext } from './response.js';
 import type { HttpMethod, TransportOptions } from './types.js';
@@ -34,11 +34,11 @@ export interface ErrorContext extends AnswerContext {
 }
 
 /** Reads a non-2xx, non-3xx answer into an {@link ApiError}. */
-export async function readStatusError(response: Response, read: BodyRead, context: ErrorContext): Promise<StatusOutcome> {
+export async function readStatusError(response: Response, context: ErrorContext): Promise<StatusOutcome> {
   const { provider, operation, scrub } = context;
   const status = response.status;
   const contentType = response.headers.get('content-type');
-  const bytes = await readCapped(response, maxErrorBodyBytes, true, read);
+  const bytes = await readCapped(response, maxErrorBodyBytes, true);
   const text = decoder.decode(bytes);
   let body: unknown = text;
   if (isJsonType(contentType) || /^\s*[[{]/.test(text)) {

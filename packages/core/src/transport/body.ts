@@ -14,17 +14,6 @@ export const maxErrorBodyBytes = 64 * 1024;
 
 /** The body exceeded its cap. */
 export class BodyTooLarge extends Error {}
-/** The attempt's timer fired while the body was being read. */
-export class BodyTimedOut extends Error {}
-
-/**
- * The body read of one attempt: the attempt's timer cancels `reader` when the time is up, which
- * also closes the connection; the read then fails with {@link BodyTimedOut}.
- */
-export interface BodyRead {
-  reader: ReadableStreamDefaultReader<Uint8Array> | undefined;
-  timedOut: boolean;
-}
 
 const ignore = () => {};
 
@@ -33,29 +22,27 @@ export function drop(response: Response): void {
   response.body?.cancel().catch(ignore);
 }
 
-/** Reads at most `limit` bytes; past that, cancels the stream and throws {@link BodyTooLarge} (or truncates). */
-export async function readCapped(response: Response, limit: number, truncate: boolean, read: BodyRead): Promise<Uint8Array> {
+/**
+ * Reads at most `limit` bytes; past that, cancels the stream and throws {@link BodyTooLarge} (or truncates).
+ * The read runs inside the attempt's `fetch`: when ky's `timeout` fires it aborts the request,
+ * which ends a stalled read. Cancels are not awaited (nothing waits on them).
+ */
+export async function readCapped(response: Response, limit: number, truncate: boolean): Promise<Uint8Array> {
   const body = response.body;
   if (body === null) return new Uint8Array(0);
   const declared = Number(response.headers.get('content-length'));
   if (!truncate && Number.isFinite(declared) && declared > limit) {
-    await body.cancel().catch(ignore);
+    body.cancel().catch(ignore);
     throw new BodyTooLarge();
   }
-  if (read.timedOut) {
-    await body.cancel().catch(ignore);
-    throw new BodyTimedOut();
-  }
   const reader = body.getReader();
-  read.reader = reader;
   const chunks: Uint8Array[] = [];
   let size = 0;
   for (;;) {
     const { done, value } = await reader.read();
-    if (read.timedOut) throw new BodyTimedOut();
     if (done) break;
     if (size + value.byteLength > limit) {
-      await reader.cancel().catch(ignore);
+      reader.cancel().catch(ignore);
       if (!truncate) throw new BodyTooLarge();
       chunks.push(value.subarray(0, limit - size));
       size = limit;

@@ -4,9 +4,9 @@
  *
  * @module
  */
-import ky from 'ky';
 import type { CallOptions } from '../types.js';
 import { baseUrlSchema, parseInput } from '../validation.js';
+import { createApi } from './attempt.js';
 import { prepareCredential } from './auth.js';
 import { sharedBudget } from './budget.js';
 import { type ClientState, send } from './call.js';
@@ -44,20 +44,20 @@ export function createTransport(options: TransportOptions): Transport {
   const headers = baseHeaders(context, options.headers, options.providerHeaders, credential.fixed, credential.headerName);
   // Every call gives ky an absolute URL with its query already in place: a relative one makes ky
   // build an extra `Request` to resolve it, and `searchParams` makes it rebuild the `Request` again.
-  // ky's own retry stays off (see retry-policy.ts for why the loop is ours).
-  const api = ky.create({
-    retry: 0,
-    timeout: false,
-    throwHttpErrors: false,
+  // ky's retry loop runs every call, with per-call retry options (see attempt.ts).
+  const api = createApi({
     redirect: 'manual',
     headers: headers.headers,
-    ...(options.fetch ? { fetch: options.fetch } : {}),
   });
+  const userFetch = options.fetch;
   const state: ClientState = {
     provider,
     baseUrl,
     api,
     clock,
+    paced: options.clock !== undefined,
+    // Each call hands ky a `fetch` that runs this one and reads the body (see attempt.ts).
+    fetch: userFetch ? (request, init) => userFetch(request, init) : (request, init) => globalThis.fetch(request, init),
     secrets,
     credential,
     headers,

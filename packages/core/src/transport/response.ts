@@ -7,7 +7,7 @@
  */
 import * as v from 'valibot';
 import { ResponseError, type ResponseErrorReason } from '../errors.js';
-import { type BodyRead, BodyTooLarge, decoder, describeType, drop, isJsonType, maxBodyBytes, parseJson, readCapped } from './body.js';
+import { BodyTooLarge, decoder, describeType, drop, isJsonType, maxBodyBytes, parseJson, readCapped } from './body.js';
 import type { Expectation, RequestSpec } from './types.js';
 
 /** What the response handlers need to know about the call. */
@@ -40,12 +40,7 @@ export function redirectError(response: Response, href: string, context: AnswerC
 }
 
 /** Reads a 2xx answer as `spec` expects it. */
-export async function readSuccess<TOutput>(
-  response: Response,
-  spec: RequestSpec<TOutput>,
-  read: BodyRead,
-  context: AnswerContext,
-): Promise<TOutput> {
+export async function readSuccess<TOutput>(response: Response, spec: RequestSpec<TOutput>, context: AnswerContext): Promise<TOutput> {
   const status = response.status;
   const expectation: Expectation = spec.expect ?? (spec.schema ? 'json' : 'none');
   const unusable = (reason: ResponseErrorReason, what: string, extra: { issues?: string[]; cause?: unknown } = {}) =>
@@ -64,12 +59,12 @@ export async function readSuccess<TOutput>(
     );
   if (expectation === 'none') {
     // Deletes and similar answers whose bodies nobody documents: drained (up to the cap), never parsed.
-    if (status !== 204 && response.body !== null) await readCapped(response, maxBodyBytes, true, read);
+    if (status !== 204 && response.body !== null) await readCapped(response, maxBodyBytes, true);
     return undefined as TOutput;
   }
   let bytes: Uint8Array;
   try {
-    bytes = status === 204 ? new Uint8Array(0) : await readCapped(response, maxBodyBytes, false, read);
+    bytes = status === 204 ? new Uint8Array(0) : await readCapped(response, maxBodyBytes, false);
   } catch (error) {
     if (error instanceof BodyTooLarge) throw unusable('too-large', `the answer is larger than ${maxBodyBytes / 1024 / 1024} MiB`);
     throw error;

@@ -11,10 +11,26 @@
  *   fails at once with `retryAfterMs`;
  * - otherwise the backoff is `delay(n)`, capped at `backoffLimit`, spread by jitter (50–100 %).
  *
- * The settings use ky's vocabulary and ky's meaning, but the loop is ours: ky's retry waits with its
- * own `setTimeout` (the injectable `clock` could not pace or record it), it cannot refuse a
- * `Retry-After` above the cap (it clamps), and its attempt ends at the headers while ours covers the
- * body too (a stalled body is a retryable timeout of the same attempt).
+ * Who carries what. ky's retry loop runs every call (`attempt.ts` hands it per-call options): ky
+ * counts attempts against `limit`, checks the method (every method is listed, so POST reaches
+ * these rules), bounds each attempt until its headers (`timeout`) and the whole call across
+ * attempts and waits (`totalTimeout`), and waits between attempts with a delay that the caller's
+ * signal aborts at once. Its `shouldRetry` is ours (`retriesStatus`, `retriesFailure` below) and
+ * its `delay` returns the wait `retryWait` decided. Ours, and why:
+ * - the wait is computed here, not by ky's `jitter`/`backoffLimit`: ky applies both to whatever
+ *   `delay` returns, so a `Retry-After` wait passed through `delay` would be jittered and clamped
+ *   to the backoff cap; its own `Retry-After` path clamps to `maxRetryAfter` instead of refusing,
+ *   and its `jitter: true` is full jitter (0–100 %), not 50–100 %;
+ * - a `Retry-After` above `maxRetryAfter`, or a wait that would pass the deadline, makes
+ *   `shouldRetry` return `false`: the call fails at once with the last error (`retryAfterMs` on a
+ *   429) where ky would clamp, or sleep out the budget and then time out;
+ * - the body is read inside the attempt by the `fetch` each call hands ky (`attempt.ts`), not by
+ *   an `afterResponse` hook, because ky clones every answer before running such a hook; ky's
+ *   `timeout` races that whole `fetch`, so it bounds the body too (a stalled body is ky's
+ *   `TimeoutError`), and a short body is that attempt's failure, which reaches `shouldRetry` and is
+ *   retried by `retriesFailure`'s rule (idempotent calls only) in ky's loop, not in one of ours;
+ * - with an injected `clock` (tests), `shouldRetry` waits with `clock.sleep` and `delay` returns 0,
+ *   so a test can record and skip waits; without one, ky's own delay waits.
  *
  * @module
  */
