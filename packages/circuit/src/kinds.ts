@@ -98,6 +98,8 @@ export function circuitKinds(client: CircuitClient) {
   async function* listKind(kind: CircuitKind, options: ListOptions): AsyncIterable<CircuitWebhook> {
     for (const hook of await listAll(options)) if (webhookKind(hook) === kind) yield hook;
   }
+  // Built once per client (its bound on user ids is fixed at creation), not per spec.
+  const presenceCreate = presenceSchemas(client.maxPresenceUserIds).create;
   const get = (id: string, options: CallOptions) => client.webhooks.get(id, options);
   const remove = (id: string, options: CallOptions) => client.webhooks.delete(id, options);
 
@@ -128,7 +130,7 @@ export function circuitKinds(client: CircuitClient) {
     CircuitPresenceUpdateInput
   >({
     kind: 'presence',
-    check: (spec) => parseInput(presenceSchemas(client.maxPresenceUserIds).create, spec, context('presence')) as CircuitPresenceCreateInput,
+    check: (spec) => parseInput(presenceCreate, spec, context('presence')) as CircuitPresenceCreateInput,
     scope: () => undefined,
     list: (_scope, options) => listKind('presence', options),
     get,

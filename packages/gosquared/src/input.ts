@@ -4,18 +4,14 @@
  *
  * @module
  */
-import { InputError, integerId, parseInput, urlSchema } from '@hooks/core';
+import { InputError, integerId, parseInput, strictInput, urlSchema } from '@hooks/core';
 import * as v from 'valibot';
 import type { GoSquaredFirstTrigger, GoSquaredTriggerCreateInput } from './types.js';
 
 export const provider = 'gosquared';
 
-/** A strict object whose unknown keys are refused with a message that says so. */
-export function strict<const T extends v.ObjectEntries>(entries: T) {
-  return v.strictObject(entries, (issue) =>
-    issue.expected === 'never' ? 'is not a known field (check its spelling)' : 'must be an object',
-  );
-}
+/** A strict object whose unknown keys are refused by name: core's shared rule for every provider's inputs. */
+export const strict = strictInput;
 
 const triggerTypes = 'chat_message, entered_smart_group, exited_smart_group, traffic_dip or traffic_spike';
 const groupId = v.pipe(v.string('must be a Smart Group id (a string)'), v.minLength(1, 'must not be empty'));

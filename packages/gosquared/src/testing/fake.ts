@@ -6,6 +6,7 @@
  * @module
  */
 import {
+  deleteAnswer as coreDeleteAnswer,
   createFakeService,
   createTokenBucket,
   createTokenRegistry,
@@ -173,10 +174,7 @@ export async function createGoSquaredFake(options: GoSquaredFakeOptions = {}): P
 
   /** The answer to a successful delete, as set by `deleteAnswer`. */
   function deleted(): Answer {
-    if (deleteAnswer === 'no-content') return { status: 204 };
-    if (deleteAnswer === 'empty') return { status: 200, text: '' };
-    if (deleteAnswer === 'text') return { status: 200, text: 'OK' };
-    return { status: 200, json: { success: true } };
+    return coreDeleteAnswer(deleteAnswer, { json: { success: true }, text: 'OK' });
   }
 
   /** The JSON object body of a POST, or an error answer. */

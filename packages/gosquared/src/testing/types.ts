@@ -3,7 +3,7 @@
  *
  * @module
  */
-import type { DeliveryResult, FakeService } from '@hooks/core/testing';
+import type { DeliveryResult, FakeDeleteAnswer, FakeService } from '@hooks/core/testing';
 
 /** One of the five trigger types GoSquared offers. */
 export type GoSquaredFakeTriggerType = 'chat_message' | 'entered_smart_group' | 'exited_smart_group' | 'traffic_dip' | 'traffic_spike';
@@ -52,7 +52,7 @@ export interface GoSquaredFakeOptions {
  * How the fake answers a successful delete: `'json'` 200 `{ "success": true }`, `'empty'` 200
  * with no body, `'no-content'` 204, `'text'` 200 `text/plain` `OK`.
  */
-export type GoSquaredFakeDeleteAnswer = 'json' | 'empty' | 'no-content' | 'text';
+export type GoSquaredFakeDeleteAnswer = FakeDeleteAnswer;
 
 /** A rate budget: `requests` per `perMs` milliseconds, refilled continuously (a token bucket). */
 export interface GoSquaredFakeRateLimit {
