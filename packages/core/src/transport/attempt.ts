@@ -42,7 +42,7 @@ export interface AttemptClient {
   refineError: TransportOptions['refineError'];
 }
 
-/** The state of one logical call, shared by ky's hooks, `shouldRetry` and `delay`. */
+/** The state of one logical call, shared by the attempt's `fetch`, `shouldRetry` and `delay`. */
 export interface CallState {
   readonly client: AttemptClient;
   readonly spec: RequestSpec<unknown>;
@@ -73,8 +73,6 @@ export interface CallState {
   /** The error of an attempt whose body failed after its headers (retried like a failure before them). */
   bodyFailure: HooksError | undefined;
 }
-
-const allMethods = ['get', 'put', 'delete', 'post', 'patch', 'head', 'options'];
 
 /** Starts (the clock of) attempt number `state.attempts`. */
 export function startAttempt(state: CallState): void {
@@ -107,6 +105,7 @@ async function schedule(state: CallState, retryAfter: string | null): Promise<bo
   const { clock, paced } = state.client;
   const ms = retryWait(state.retry, retryAfter, state.retries + 1, clock.now());
   if (ms === 'too-long' || clock.now() + ms >= state.budget.deadline) return false;
+  state.retries++;
   if (paced) {
     await clock.sleep(ms, state.budget.signal);
     state.wait = 0;
@@ -138,21 +137,31 @@ async function shouldRetry(state: CallState, error: Error): Promise<boolean> {
   return schedule(state, null);
 }
 
-/** The per-call retry options: ky's loop, our rules. */
+/**
+ * ky's `retry.methods` for each method: only the call's own. Which calls are retried is
+ * `shouldRetry`'s decision (POST rules included); ky only needs to let the method through.
+ */
+const methodLists: Record<string, readonly string[]> = {};
+/** ky's own defaults: a per-call option equal to one is left out. */
+const kyDefaultLimit = 2;
+const kyDefaultMethods = new Set(['GET', 'PUT', 'HEAD', 'DELETE', 'OPTIONS']);
+
+/**
+ * The per-call retry options: ky's loop, our rules. Only what differs from ky's defaults is
+ * given: ky normalizes and merges these options twice per call, at a cost that grows with their
+ * size. `shouldRetry` always answers `true` or `false`, so ky's `statusCodes`, `afterStatusCodes`,
+ * `maxRetryAfter` and `retryOnTimeout` never apply; no `jitter` and an infinite `backoffLimit`
+ * (ky's defaults) leave the wait `delay` returns as it is.
+ */
 export function kyRetry(state: CallState): Options['retry'] {
-  return {
-    limit: state.limit,
-    // Every method: which calls are retried is `shouldRetry`'s decision (POST rules included).
-    methods: allMethods,
-    statusCodes: [],
-    afterStatusCodes: [],
-    maxRetryAfter: Number.POSITIVE_INFINITY,
-    backoffLimit: Number.POSITIVE_INFINITY,
-    jitter: false,
-    retryOnTimeout: true,
+  const retry: Options['retry'] & object = {
     delay: () => state.wait,
     shouldRetry: ({ error }) => shouldRetry(state, error),
   };
+  if (state.limit !== kyDefaultLimit) retry.limit = state.limit;
+  const method = state.spec.method;
+  if (!kyDefaultMethods.has(method)) retry.methods = (methodLists[method] ??= [method.toLowerCase()]) as string[];
+  return retry;
 }
 
 /**
@@ -162,6 +171,10 @@ export function kyRetry(state: CallState): Options['retry'] {
  * clone every answer before running one.
  */
 async function fetchAnswer(state: CallState, request: Input, init: RequestInit | undefined): Promise<Response> {
+  // Every attempt ky makes comes through here, so this is where attempts are counted and timed
+  // (no `beforeRetry` hook: ky's hooks and `context` are options it merges on every call).
+  state.attempts++;
+  startAttempt(state);
   const response = await state.client.fetch(request, init);
   state.anySent = true;
   const { answer, spec, client } = state;
@@ -200,23 +213,7 @@ export function attemptFetch(state: CallState): AttemptFetch {
   return (request, init) => fetchAnswer(state, request, init);
 }
 
-type HookOptions = { context: { call?: CallState } };
-
-/** The ky instance of a client: our hooks, ky's loop. */
+/** The ky instance of a client: ky's loop with our options (see `kyRetry` and `attemptFetch`). */
 export function createApi(base: Options): KyInstance {
-  return ky.create({
-    ...base,
-    throwHttpErrors: true,
-    hooks: {
-      beforeRetry: [
-        ({ options }) => {
-          const state = (options as HookOptions).context.call;
-          if (state === undefined) return;
-          state.attempts++;
-          state.retries++;
-          startAttempt(state);
-        },
-      ],
-    },
-  });
+  return ky.create({ ...base, throwHttpErrors: true });
 }

@@ -61,6 +61,37 @@ export async function readCapped(response: Response, limit: number, truncate: bo
   return out;
 }
 
+/**
+ * The length an answer declares, when it bounds what will be read: a `content-length` on a body
+ * that is not content-encoded (fetch decodes gzip and the like, so the declared length would not
+ * bound the decoded bytes). The HTTP framing ends the body there, whatever the server sends after.
+ */
+function declaredLength(response: Response): number | undefined {
+  const declared = response.headers.get('content-length');
+  if (declared === null || response.headers.has('content-encoding')) return undefined;
+  const length = Number(declared);
+  return Number.isSafeInteger(length) && length >= 0 ? length : undefined;
+}
+
+/** A body read as text, and its size in bytes. */
+export interface TextBody {
+  text: string;
+  bytes: number;
+}
+
+/**
+ * Reads a body as UTF-8 text of at most `limit` bytes, or throws {@link BodyTooLarge}. A body
+ * whose declared length is within the cap is read by the runtime in one step (`response.text()`,
+ * cheaper than pulling chunks through a reader); any other is read chunk by chunk under the cap.
+ */
+export async function readText(response: Response, limit: number): Promise<TextBody> {
+  if (response.body === null) return { text: '', bytes: 0 };
+  const declared = declaredLength(response);
+  if (declared !== undefined && declared <= limit) return { text: await response.text(), bytes: declared };
+  const bytes = await readCapped(response, limit, false);
+  return { text: decoder.decode(bytes), bytes: bytes.byteLength };
+}
+
 /** Whether a content type is JSON (`application/json`, `…+json`, parameters allowed). */
 export function isJsonType(contentType: string | null): boolean {
   if (contentType === null) return false;

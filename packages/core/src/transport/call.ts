@@ -5,10 +5,10 @@
  *
  * @module
  */
-import { HTTPError, type KyInstance, TimeoutError as KyTimeoutError } from 'ky';
+import { HTTPError, type KyInstance, TimeoutError as KyTimeoutError, type Options } from 'ky';
 import { HooksError } from '../errors.js';
 import type { Clock } from '../types.js';
-import { type AttemptClient, attemptError, attemptFetch, type CallState, kyRetry, startAttempt } from './attempt.js';
+import { type AttemptClient, attemptError, attemptFetch, type CallState, kyRetry } from './attempt.js';
 import type { Credential } from './auth.js';
 import { drop } from './body.js';
 import { type Budget, budgetFor } from './budget.js';
@@ -88,30 +88,29 @@ export async function send<TOutput>(client: ClientState, spec: RequestSpec<TOutp
   const outOfTime = () =>
     budgetError({ provider, operation, url: url(), attempts: state.attempts, maybeApplied: !idempotent && state.anySent });
   let authHeaders = client.credential.fixed ? undefined : await client.credential.resolve(budget, false, outOfTime);
-  const kyContext = { call: state };
 
   // At most two runs of ky's loop: the second only after a 401 with a renewable credential.
   for (;;) {
     const remaining = budget.deadline - clock.now();
     if (remaining <= 0) throw outOfTime();
-    state.attempts++;
-    startAttempt(state);
     const headers = authHeaders || ownHeaders ? { ...ownHeaders, ...authHeaders } : undefined;
+    // ky bounds each attempt (its `fetch`, body read included) and the whole call across attempts
+    // and waits; the client's own attempt timeout sits in ky's defaults. Only the options this
+    // call needs are set: ky merges every key into its defaults on each call.
+    const init: Options = {
+      method,
+      totalTimeout: Number.isFinite(remaining) ? Math.max(1, Math.floor(remaining)) : false,
+      retry: kyRetry(state),
+      fetch,
+    };
+    if (options.timeout !== undefined) init.timeout = options.timeout;
+    if (signal) init.signal = signal;
+    if (headers) init.headers = headers;
+    if (spec.json !== undefined) init.json = spec.json;
+    if (formBody) init.body = formBody;
     let response: Response;
     try {
-      response = await client.api(href, {
-        method,
-        // ky bounds each attempt until its headers, and the whole call across attempts and waits.
-        timeout: state.attemptTimeout,
-        totalTimeout: Number.isFinite(remaining) ? Math.max(1, Math.floor(remaining)) : false,
-        retry: kyRetry(state),
-        context: kyContext,
-        fetch,
-        ...(signal ? { signal } : {}),
-        ...(headers ? { headers } : {}),
-        ...(spec.json !== undefined ? { json: spec.json } : {}),
-        ...(formBody ? { body: formBody } : {}),
-      });
+      response = await client.api(href, init);
     } catch (error) {
       if (signal?.aborted) throw signal.reason;
       const final = finalError(state, error, outOfTime);

@@ -45,9 +45,11 @@ export function createTransport(options: TransportOptions): Transport {
   // Every call gives ky an absolute URL with its query already in place: a relative one makes ky
   // build an extra `Request` to resolve it, and `searchParams` makes it rebuild the `Request` again.
   // ky's retry loop runs every call, with per-call retry options (see attempt.ts).
+  const timeout = options.timeout ?? 15_000;
   const api = createApi({
     redirect: 'manual',
     headers: headers.headers,
+    timeout,
   });
   const userFetch = options.fetch;
   const state: ClientState = {
@@ -62,7 +64,7 @@ export function createTransport(options: TransportOptions): Transport {
     credential,
     headers,
     retry,
-    timeout: options.timeout ?? 15_000,
+    timeout,
     totalTimeout: options.totalTimeout ?? 60_000,
     arrayFormat: options.arrayFormat ?? 'repeat',
     requestIdHeader: options.requestIdHeader ?? 'x-request-id',

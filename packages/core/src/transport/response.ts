@@ -7,7 +7,7 @@
  */
 import * as v from 'valibot';
 import { ResponseError, type ResponseErrorReason } from '../errors.js';
-import { BodyTooLarge, decoder, describeType, drop, isJsonType, maxBodyBytes, parseJson, readCapped } from './body.js';
+import { BodyTooLarge, describeType, drop, isJsonType, maxBodyBytes, parseJson, readCapped, readText, type TextBody } from './body.js';
 import type { Expectation, RequestSpec } from './types.js';
 
 /** What the response handlers need to know about the call. */
@@ -62,28 +62,28 @@ export async function readSuccess<TOutput>(response: Response, spec: RequestSpec
     if (status !== 204 && response.body !== null) await readCapped(response, maxBodyBytes, true);
     return undefined as TOutput;
   }
-  let bytes: Uint8Array;
+  let body: TextBody;
   try {
-    bytes = status === 204 ? new Uint8Array(0) : await readCapped(response, maxBodyBytes, false);
+    body = status === 204 ? { text: '', bytes: 0 } : await readText(response, maxBodyBytes);
   } catch (error) {
     if (error instanceof BodyTooLarge) throw unusable('too-large', `the answer is larger than ${maxBodyBytes / 1024 / 1024} MiB`);
     throw error;
   }
+  const { text, bytes } = body;
   const contentType = response.headers.get('content-type');
   let data: unknown;
-  if (expectation === 'text') data = decoder.decode(bytes);
-  else if (bytes.byteLength > 0) {
+  if (expectation === 'text') data = text;
+  else if (bytes > 0) {
     if (!isJsonType(contentType)) {
-      throw unusable('not-json', `expected JSON, got ${describeType(contentType)} (${status}, ${bytes.byteLength} bytes)`);
+      throw unusable('not-json', `expected JSON, got ${describeType(contentType)} (${status}, ${bytes} bytes)`);
     }
-    const text = decoder.decode(bytes);
     if (text.trim() !== '') {
       try {
         data = parseJson(text);
       } catch {
         // The engine's SyntaxError quotes the body, which may hold a token: keep a plain one instead.
-        throw unusable('malformed-json', `the answer is not valid JSON (${status}, ${bytes.byteLength} bytes)`, {
-          cause: new SyntaxError(`JSON.parse failed on a body of ${bytes.byteLength} bytes`),
+        throw unusable('malformed-json', `the answer is not valid JSON (${status}, ${bytes} bytes)`, {
+          cause: new SyntaxError(`JSON.parse failed on a body of ${bytes} bytes`),
         });
       }
     }
