@@ -215,5 +215,6 @@ export function attemptFetch(state: CallState): AttemptFetch {
 
 /** The ky instance of a client: ky's loop with our options (see `kyRetry` and `attemptFetch`). */
 export function createApi(base: Options): KyInstance {
-  return ky.create({ ...base, throwHttpErrors: true });
+  // ky throws an `HTTPError` for a non-2xx by default, which is what `shouldRetry` decides on.
+  return ky.create(base);
 }
