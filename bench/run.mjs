@@ -47,7 +47,7 @@ const settings = {
 for (const id of settings.clients) if (!(id in clientLabels)) throw new Error(`BENCH_CLIENTS: unknown client ${id}`);
 const ops = ['get', 'list', 'create'];
 const coldClients = ['fetch', 'ky', 'hooks', 'client4'];
-const profileClients = ['fetch', 'kyFloor', 'hooks', 'client4'].filter((id) => settings.clients.includes(id));
+const profileClients = ['fetch', 'kyFloor', 'kyRules', 'hooks', 'client4'].filter((id) => settings.clients.includes(id));
 
 const log = (line) => process.stdout.write(`${line}\n`);
 const began = performance.now();
@@ -247,13 +247,32 @@ try {
   }
   size.push({ name: '@mattermost/client', reference: true, ...(await measure('@mattermost/client', here)) });
   size.push({ name: 'ky (alone)', reference: true, ...(await measure('ky', here)) });
+  size.push({
+    name: 'ky + valibot floor',
+    import: '{ createFloorClient }',
+    file: 'bench/lib/size-floor.mjs',
+    reference: true,
+    ...(await measure(join(here, 'lib', 'size-floor.mjs'), here, ['createFloorClient'])),
+  });
+  // What each figure is made of: the same bundle with ky, then ky and valibot, left out.
+  const sizeParts = [];
+  for (const name of ['@hooks/mattermost', '@hooks/all']) {
+    const folder = join(root, 'packages', name.slice('@hooks/'.length));
+    const entry = join(folder, 'dist', 'index.js');
+    if (!existsSync(entry)) continue;
+    const { names } = budgets[name];
+    const whole = await measure(entry, folder, names);
+    const withoutKy = await measure(entry, folder, names, ['ky']);
+    const ownOnly = await measure(entry, folder, names, ['ky', 'valibot']);
+    sizeParts.push({ name, import: `{ ${names.join(', ')} }`, whole: whole.gzip, withoutKy: withoutKy.gzip, ownOnly: ownOnly.gzip });
+  }
   log(`${elapsed()}  size: ${size.length} entries`);
 
   environment.loadAfter = loadavg();
   environment.seconds = (performance.now() - began) / 1000;
 
   // --- 7. report -------------------------------------------------------------------------------
-  const data = { settings, environment, ops, rounds, cold, coldSteps, memory, profiles, size, labels: clientLabels };
+  const data = { settings, environment, ops, rounds, cold, coldSteps, memory, profiles, size, sizeParts, labels: clientLabels };
   writeFileSync(join(out, 'results.json'), JSON.stringify(data, null, 2));
   const report = renderReport(data);
   // The reconcile section is reconcile.mjs's (`node bench/reconcile.mjs`): carried over as it was.

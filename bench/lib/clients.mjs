@@ -8,6 +8,7 @@ export const clientLabels = {
   fetch: 'fetch',
   ky: 'ky (bare)',
   kyFloor: 'ky (lightest call)',
+  kyRules: 'ky (with the rules)',
   kyValibot: 'ky + valibot',
   core: '@hooks/core transport',
   hooks: '@hooks/mattermost',
@@ -105,6 +106,32 @@ const factories = {
     const api = ky.create({
       retry: 0,
       timeout: false,
+      throwHttpErrors: false,
+      headers: { accept: 'application/json', authorization: `Bearer ${target.token}` },
+    });
+    const base = `${target.origin}/api/v4/hooks/incoming`;
+    const read = async (response) => {
+      if (!response.ok) throw new Error(`status ${response.status}`);
+      return JSON.parse(await response.text());
+    };
+    return {
+      get: () => api(`${base}/${target.hookId}`, { method: 'GET' }).then(read),
+      list: () => api(`${base}?team_id=${target.teamId}&page=0&per_page=${target.perPage}`, { method: 'GET' }).then(read),
+      create: () => api(base, { method: 'POST', json: createBody(target) }).then(read),
+    };
+  },
+
+  // ky's cheapest call that keeps the rules of reliability.md which ky itself carries: its retry loop
+  // on (so ky clones each request for a possible retry), a per-attempt `timeout` and a `totalTimeout`
+  // (timers and ky's abort wiring). Same adapter as the lightest call otherwise: no validation, no
+  // error classes, the body read as text and parsed. Any client that runs its calls in ky's retry
+  // loop under ky's timeouts pays at least this much per call.
+  async kyRules(target) {
+    const { default: ky } = await import('ky');
+    const api = ky.create({
+      retry: { limit: 2 },
+      timeout: 15_000,
+      totalTimeout: 60_000,
       throwHttpErrors: false,
       headers: { accept: 'application/json', authorization: `Bearer ${target.token}` },
     });

@@ -91,22 +91,74 @@ function targets(data, stats) {
   return rows;
 }
 
-/** What ky's lightest call costs beside Client4: the ceiling for anything built on ky. */
+/**
+ * Why a CPU target is where it is: what ky's lightest call costs beside Client4, what ky itself
+ * adds once its retry loop and timeouts are on, and what validating the answers costs on ky.
+ */
 function floorNote(data, stats) {
   const has = (id) => data.settings.clients.includes(id);
-  if (!has('kyFloor') || !has('client4') || !has('fetch')) return [];
-  const ratio = (client, op, metric, ref) => stats[op][client].ratios[ref]?.[metric].median;
-  const list = (client, metric, ref) => data.ops.map((op) => `${ratio(client, op, metric, ref).toFixed(2)}×`).join(' / ');
-  const lines = [
-    `ky's lightest call (no retries, no timer, no validation: the \`ky (lightest call)\` row) costs ${list('kyFloor', 'cpuPerCall', 'client4')} ` +
-      `of Client4's CPU per call (${data.ops.join(' / ')}) and reaches ${list('kyFloor', 'throughput', 'client4')} of its throughput. ` +
-      `Both are CPU-bound on one core at ${data.settings.inFlight} in flight, so a client built on ky cannot match Client4's throughput; ` +
-      `the gap is ky's own work per call (option merging, its own \`Request\` and abort signal before fetch builds another).`,
-  ];
-  if (has('hooks')) {
-    lines[0] += ` @hooks/mattermost, which also validates and maps every answer, times out every attempt and reads bodies under a cap, costs ${list('hooks', 'cpuPerCall', 'kyFloor')} of that floor's CPU.`;
+  if (!has('kyFloor') || !has('hooks')) return [];
+  const ratio = (client, op, ref) => stats[op][client].ratios[ref]?.cpuPerCall.median;
+  const list = (client, ref) => data.ops.map((op) => `${ratio(client, op, ref).toFixed(2)}×`).join(' / ');
+  const ops = data.ops.join(' / ');
+  const lines = [];
+  if (has('client4')) {
+    lines.push(
+      `ky's lightest call (no retries, no timer, no validation: the \`ky (lightest call)\` row) costs ${list('kyFloor', 'client4')} of Client4's CPU per call (${ops}). ` +
+        "The gap is ky's own work per call: option merging, its own `Request` and abort signal before fetch builds another.",
+      '',
+    );
   }
-  return [...lines, ''];
+  lines.push(`Why the CPU targets are where they are (CPU per call, medians of per-round ratios, ${ops}):`, '');
+  if (has('kyRules')) {
+    lines.push(
+      `- **ky with the rules** (the \`ky (with the rules)\` row: ky's retry loop on, a per-attempt \`timeout\` and a \`totalTimeout\`, nothing else) costs ${list('kyRules', 'kyFloor')} of ky's lightest call. ` +
+        "That is ky's own price for the retry loop and the timeouts that reliability.md requires and ky carries (it clones every request for a possible retry and arms its timers); every client that runs its calls in ky's loop pays it, before any work of its own.",
+      `- **@hooks/mattermost** costs ${list('hooks', 'kyRules')} of ky with the rules: its own work per call (input checks, the call's budget and error context, the capped read, prototype-safe parsing, validating and mapping the answer to its public type).`,
+    );
+  }
+  if (has('kyValibot')) {
+    lines.push(
+      `- **Validation.** A list answer is a page of ${data.settings.perPage} hooks, each checked and mapped (two \`Date\`s each). ky + valibot, the straightforward typed stack on ky, costs ${list('kyValibot', 'kyFloor')} of ky's lightest call; ` +
+        `@hooks/mattermost costs ${list('hooks', 'kyValibot')} of ky + valibot, so a list call validated on ky cannot come within 1.10× of a call that validates nothing.`,
+    );
+  }
+  lines.push('');
+  return lines;
+}
+
+/** What the size figures are made of, and the floor a typed client on ky starts from. */
+function sizeNote(data) {
+  const parts = data.sizeParts ?? [];
+  const floor = data.size.find((entry) => entry.name === 'ky + valibot floor');
+  const client4 = data.size.find((entry) => entry.name === '@mattermost/client');
+  if (parts.length === 0) return [];
+  const lines = [
+    'What each figure is made of: the same bundle measured again with ky left out, then with ky and valibot left out (gzip of the whole, so each part is its share of the compressed bundle).',
+    '',
+    table(
+      ['import', 'whole', 'ky', 'valibot', '@hooks code'],
+      parts.map((part) => [
+        `\`import ${part.import} from '${part.name}'\``,
+        fmtKb(part.whole),
+        `${fmtKb(part.whole - part.withoutKy)} (${fmt(((part.whole - part.withoutKy) / part.whole) * 100)} %)`,
+        fmtKb(part.withoutKy - part.ownOnly),
+        fmtKb(part.ownOnly),
+      ]),
+    ),
+    '',
+  ];
+  const mattermost = parts.find((part) => part.name === '@hooks/mattermost');
+  if (floor && mattermost && client4) {
+    const target = Math.min(18 * kb, client4.gzip);
+    lines.push(
+      `The floor: \`bench/lib/size-floor.mjs\` is the smallest typed client on ky (ky with its defaults, one valibot object schema of the wire hook, the benchmark's three calls, and nothing else: no input checks, error classes, redaction, pagination or other kinds). It is ${fmtKb(floor.gzip)}, ` +
+        `${fmt((floor.gzip / target) * 100)} % of the ${fmtKb(target)} target for \`createMattermost\`, which leaves ${fmtKb(target - floor.gzip)} for everything the client does beyond those three calls; ` +
+        `its own code is ${fmtKb(mattermost.ownOnly)} (core's transport, validation and errors, and the Mattermost client with its three kinds and posting).`,
+      '',
+    );
+  }
+  return lines;
 }
 
 function whereTheTimeGoes(data) {
@@ -314,7 +366,11 @@ export function renderReport(data) {
     table(
       ['import', 'min', 'min+gzip', '× Client4'],
       data.size.map((entry) => [
-        entry.reference ? entry.name : `\`import ${entry.import ?? '*'} from '${entry.name}'\``,
+        entry.file
+          ? `${entry.name} (\`${entry.file}\`)`
+          : entry.reference
+            ? entry.name
+            : `\`import ${entry.import ?? '*'} from '${entry.name}'\``,
         entry.missing ? 'not built' : fmtKb(entry.min),
         entry.missing ? '–' : fmtKb(entry.gzip),
         entry.missing ? '–' : fmtRatio(entry.gzip / client4Size.gzip),
@@ -322,6 +378,7 @@ export function renderReport(data) {
     ),
     '',
   );
+  md.push(...sizeNote(data));
 
   md.push('## Where the time goes', '', whereTheTimeGoes(data), '');
   md.push(
@@ -364,6 +421,7 @@ const palette = {
   fetch: '#52606d',
   ky: '#e6a23c',
   kyFloor: '#f0c987',
+  kyRules: '#d9b26f',
   kyValibot: '#c27c0e',
   core: '#6cb4a4',
   hooks: '#1f7a5c',
