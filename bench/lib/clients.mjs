@@ -101,68 +101,31 @@ const factories = {
 
   // ky's cheapest call: no retries (no request clone), no timer, no error classes, an absolute URL,
   // the body read as text and parsed. Whatever is built on ky pays at least this much per call.
-  async kyFloor(target) {
-    const { default: ky } = await import('ky');
-    const api = ky.create({
-      retry: 0,
-      timeout: false,
-      throwHttpErrors: false,
-      headers: { accept: 'application/json', authorization: `Bearer ${target.token}` },
-    });
-    const base = `${target.origin}/api/v4/hooks/incoming`;
-    const read = async (response) => {
-      if (!response.ok) throw new Error(`status ${response.status}`);
-      return JSON.parse(await response.text());
-    };
-    return {
-      get: () => api(`${base}/${target.hookId}`, { method: 'GET' }).then(read),
-      list: () => api(`${base}?team_id=${target.teamId}&page=0&per_page=${target.perPage}`, { method: 'GET' }).then(read),
-      create: () => api(base, { method: 'POST', json: createBody(target) }).then(read),
-    };
-  },
+  kyFloor: (target) => kyAdapter(target, { retry: 0, timeout: false }),
 
   // ky's cheapest call that keeps the rules of reliability.md which ky itself carries: its retry loop
   // on (so ky clones each request for a possible retry), a per-attempt `timeout` and a `totalTimeout`
   // (timers and ky's abort wiring). Same adapter as the lightest call otherwise: no validation, no
   // error classes, the body read as text and parsed. Any client that runs its calls in ky's retry
   // loop under ky's timeouts pays at least this much per call.
-  async kyRules(target) {
-    const { default: ky } = await import('ky');
-    const api = ky.create({
-      retry: { limit: 2 },
-      timeout: 15_000,
-      totalTimeout: 60_000,
-      throwHttpErrors: false,
-      headers: { accept: 'application/json', authorization: `Bearer ${target.token}` },
-    });
-    const base = `${target.origin}/api/v4/hooks/incoming`;
-    const read = async (response) => {
-      if (!response.ok) throw new Error(`status ${response.status}`);
-      return JSON.parse(await response.text());
-    };
-    return {
-      get: () => api(`${base}/${target.hookId}`, { method: 'GET' }).then(read),
-      list: () => api(`${base}?team_id=${target.teamId}&page=0&per_page=${target.perPage}`, { method: 'GET' }).then(read),
-      create: () => api(base, { method: 'POST', json: createBody(target) }).then(read),
-    };
-  },
+  kyRules: (target) => kyAdapter(target, { retry: { limit: 2 }, timeout: 15_000, totalTimeout: 60_000 }),
 
-  // A straightforward typed stack: ky for HTTP, a valibot schema of the wire object for every answer.
+  // A straightforward typed stack: ky for HTTP, a valibot schema of the wire object for every
+  // answer. It is `bench/lib/size-floor.mjs`, the client whose size the benchmark reports as the floor.
   async kyValibot(target) {
-    const [{ default: ky }, v] = await Promise.all([import('ky'), import('valibot')]);
-    const { hook, hooks } = wireSchemas(v);
-    const api = ky.create({ baseUrl: `${target.origin}/api/v4/`, headers: { authorization: `Bearer ${target.token}` } });
+    const { createFloorClient } = await import('./size-floor.mjs');
+    const client = createFloorClient({ baseUrl: target.origin, token: target.token });
+    const query = { team_id: target.teamId, page: 0, per_page: target.perPage };
     return {
-      get: () => api.get(`hooks/incoming/${target.hookId}`).json(hook),
-      list: () => api.get('hooks/incoming', { searchParams: { team_id: target.teamId, page: 0, per_page: target.perPage } }).json(hooks),
-      create: () => api.post('hooks/incoming', { json: createBody(target) }).json(hook),
+      get: () => client.get(target.hookId),
+      list: () => client.list(query),
+      create: () => client.create(createBody(target)),
     };
   },
 
   // The shared transport alone, with the same wire schema: what every provider pays before its own mapping.
   async core(target) {
-    const [{ createTransport }, v] = await Promise.all([import('@hooks/core'), import('valibot')]);
-    const { hook, hooks } = wireSchemas(v);
+    const [{ createTransport }, { hook, hooks }] = await Promise.all([import('@hooks/core'), import('./size-floor.mjs')]);
     const transport = createTransport({
       provider: 'mattermost',
       baseUrl: `${target.origin}/api/v4`,
@@ -204,21 +167,25 @@ const factories = {
   },
 };
 
-/** The wire object of an incoming hook, as a straightforward valibot schema. */
-function wireSchemas(v) {
-  const hook = v.object({
-    id: v.string(),
-    create_at: v.number(),
-    update_at: v.number(),
-    delete_at: v.number(),
-    user_id: v.string(),
-    channel_id: v.string(),
-    team_id: v.string(),
-    display_name: v.string(),
-    description: v.string(),
-    username: v.optional(v.string()),
-    icon_url: v.optional(v.string()),
-    channel_locked: v.optional(v.boolean()),
+/**
+ * ky with `settings`, no error classes, an absolute URL, the body read as text and parsed: the
+ * adapter of the two ky floors, which differ only in what ky is asked to do per call.
+ */
+async function kyAdapter(target, settings) {
+  const { default: ky } = await import('ky');
+  const api = ky.create({
+    ...settings,
+    throwHttpErrors: false,
+    headers: { accept: 'application/json', authorization: `Bearer ${target.token}` },
   });
-  return { hook, hooks: v.array(hook) };
+  const base = `${target.origin}/api/v4/hooks/incoming`;
+  const read = async (response) => {
+    if (!response.ok) throw new Error(`status ${response.status}`);
+    return JSON.parse(await response.text());
+  };
+  return {
+    get: () => api(`${base}/${target.hookId}`, { method: 'GET' }).then(read),
+    list: () => api(`${base}?team_id=${target.teamId}&page=0&per_page=${target.perPage}`, { method: 'GET' }).then(read),
+    create: () => api(base, { method: 'POST', json: createBody(target) }).then(read),
+  };
 }

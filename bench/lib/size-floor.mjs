@@ -1,12 +1,14 @@
 // The size floor of a typed client on ky: ky with its defaults (retries, timeout), a valibot schema
 // of the wire hook, and the three calls the benchmark makes (get, list, create) on Mattermost's
 // incoming webhooks. No input checks, no error classes, no redaction, no pagination, no other
-// kind. The benchmark measures `import { createFloorClient }` from this file the way it measures
-// every @hooks entry, to show how much of a size budget ky and valibot take by themselves.
+// kind. The benchmark runs it as its `ky + valibot` client, and measures `import { createFloorClient }`
+// the way it measures every @hooks entry, to show how much of a size budget ky and valibot take by
+// themselves.
 import ky from 'ky';
 import * as v from 'valibot';
 
-const hook = v.object({
+/** The wire incoming hook (the benchmark's `ky + valibot` and `@hooks/core transport` rows validate with it). */
+export const hook = v.object({
   id: v.string(),
   create_at: v.number(),
   update_at: v.number(),
@@ -20,7 +22,8 @@ const hook = v.object({
   icon_url: v.optional(v.string()),
   channel_locked: v.optional(v.boolean()),
 });
-const hooks = v.array(hook);
+/** A page of wire incoming hooks. */
+export const hooks = v.array(hook);
 
 /**
  * @param {{ baseUrl: string, token: string }} settings
