@@ -11,6 +11,7 @@ export const clientLabels = {
   kyRules: 'ky (with the rules)',
   kyValibot: 'ky + valibot',
   core: '@hooks/core transport',
+  coreRaw: '@hooks/core transport (no schema)',
   hooks: '@hooks/mattermost',
   client4: 'Client4 (@mattermost/client)',
 };
@@ -125,21 +126,13 @@ const factories = {
 
   // The shared transport alone, with the same wire schema: what every provider pays before its own mapping.
   async core(target) {
-    const [{ createTransport }, { hook, hooks }] = await Promise.all([import('@hooks/core'), import('./size-floor.mjs')]);
-    const transport = createTransport({
-      provider: 'mattermost',
-      baseUrl: `${target.origin}/api/v4`,
-      auth: { type: 'bearer', token: target.token },
-    });
-    const path = `hooks/incoming/${target.hookId}`;
-    const query = { team_id: target.teamId, page: 0, per_page: target.perPage };
-    return {
-      get: () => transport.request({ operation: 'incoming.get', method: 'GET', path, schema: hook }),
-      list: () => transport.request({ operation: 'incoming.list', method: 'GET', path: 'hooks/incoming', query, schema: hooks }),
-      create: () =>
-        transport.request({ operation: 'incoming.create', method: 'POST', path: 'hooks/incoming', json: createBody(target), schema: hook }),
-    };
+    const { hook, hooks } = await import('./size-floor.mjs');
+    return coreAdapter(target, { hook, hooks });
   },
+
+  // The shared transport with no schema: every rule of reliability.md (retries, timeouts, capped
+  // reads, prototype-safe parsing, redaction, typed errors) and no validation, beside ky with the rules.
+  coreRaw: (target) => coreAdapter(target, {}),
 
   async hooks(target) {
     const { createMattermost } = await import('@hooks/mattermost');
@@ -166,6 +159,32 @@ const factories = {
     };
   },
 };
+
+/** The @hooks/core transport making the benchmark's three calls, answers validated by `schemas` when given. */
+async function coreAdapter(target, { hook, hooks }) {
+  const { createTransport } = await import('@hooks/core');
+  const transport = createTransport({
+    provider: 'mattermost',
+    baseUrl: `${target.origin}/api/v4`,
+    auth: { type: 'bearer', token: target.token },
+  });
+  const path = `hooks/incoming/${target.hookId}`;
+  const query = { team_id: target.teamId, page: 0, per_page: target.perPage };
+  const expect = hook ? {} : { expect: 'json' };
+  return {
+    get: () => transport.request({ operation: 'incoming.get', method: 'GET', path, schema: hook, ...expect }),
+    list: () => transport.request({ operation: 'incoming.list', method: 'GET', path: 'hooks/incoming', query, schema: hooks, ...expect }),
+    create: () =>
+      transport.request({
+        operation: 'incoming.create',
+        method: 'POST',
+        path: 'hooks/incoming',
+        json: createBody(target),
+        schema: hook,
+        ...expect,
+      }),
+  };
+}
 
 /**
  * ky with `settings`, no error classes, an absolute URL, the body read as text and parsed: the

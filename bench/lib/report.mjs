@@ -114,6 +114,11 @@ function floorNote(data, stats) {
     lines.push(
       `- **ky with the rules** (the \`ky (with the rules)\` row: ky's retry loop on, a per-attempt \`timeout\` and a \`totalTimeout\`, nothing else) costs ${list('kyRules', 'kyFloor')} of ky's lightest call. ` +
         "That is ky's own price for the retry loop and the timeouts that reliability.md requires and ky carries (it clones every request for a possible retry and arms its timers); every client that runs its calls in ky's loop pays it, before any work of its own.",
+      ...(has('coreRaw')
+        ? [
+            `- **The transport alone**, \`@hooks/core transport (no schema)\` (every rule of reliability.md, typed errors, redaction, capped reads, prototype-safe parsing; no validation), costs ${list('coreRaw', 'kyRules')} of ky with the rules.`,
+          ]
+        : []),
       `- **@hooks/mattermost** costs ${list('hooks', 'kyRules')} of ky with the rules: its own work per call (input checks, the call's budget and error context, the capped read, prototype-safe parsing, validating and mapping the answer to its public type).`,
     );
   }
@@ -422,6 +427,7 @@ const palette = {
   ky: '#e6a23c',
   kyFloor: '#f0c987',
   kyRules: '#d9b26f',
+  coreRaw: '#9fd3c7',
   kyValibot: '#c27c0e',
   core: '#6cb4a4',
   hooks: '#1f7a5c',
