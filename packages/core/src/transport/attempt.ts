@@ -89,7 +89,8 @@ export function attemptError(state: CallState, failure: Failure): HooksError {
     provider,
     operation,
     url: state.answer.url(),
-    attempts: state.attempts,
+    // A failure before ky called the attempt's `fetch` (building its `Request`) is of the first attempt.
+    attempts: Math.max(1, state.attempts),
     maybeApplied: !idempotent && state.anySent,
     limitMs: state.limitMs,
   });
