@@ -142,7 +142,15 @@ async function shouldRetry(state: CallState, error: Error): Promise<boolean> {
  * ky's `retry.methods` for each method: only the call's own. Which calls are retried is
  * `shouldRetry`'s decision (POST rules included); ky only needs to let the method through.
  */
-const methodLists: Record<string, readonly string[]> = {};
+const methodLists = new Map<string, string[]>();
+function methodList(method: string): string[] {
+  let list = methodLists.get(method);
+  if (list === undefined) {
+    list = [method.toLowerCase()];
+    methodLists.set(method, list);
+  }
+  return list;
+}
 /** ky's own defaults: a per-call option equal to one is left out. */
 const kyDefaultLimit = 2;
 const kyDefaultMethods = new Set(['GET', 'PUT', 'HEAD', 'DELETE', 'OPTIONS']);
@@ -161,7 +169,7 @@ export function kyRetry(state: CallState): Options['retry'] {
   };
   if (state.limit !== kyDefaultLimit) retry.limit = state.limit;
   const method = state.spec.method;
-  if (!kyDefaultMethods.has(method)) retry.methods = (methodLists[method] ??= [method.toLowerCase()]) as string[];
+  if (!kyDefaultMethods.has(method)) retry.methods = methodList(method);
   return retry;
 }
 
