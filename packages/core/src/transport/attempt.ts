@@ -25,7 +25,7 @@ import type { Budget } from './budget.js';
 import { classify, type Failure, failureError } from './failure.js';
 import { type AnswerContext, readSuccess, redirectError } from './response.js';
 import { type RetryPolicy, retriesFailure, retriesStatus, retryWait } from './retry-policy.js';
-import type { RequestSpec, TransportOptions } from './types.js';
+import type { HttpMethod, RequestSpec, TransportOptions } from './types.js';
 
 /** A `fetch` as ky calls it. */
 export type AttemptFetch = (request: Input, init?: RequestInit) => Promise<Response>;
@@ -139,21 +139,13 @@ async function shouldRetry(state: CallState, error: Error): Promise<boolean> {
 }
 
 /**
- * ky's `retry.methods` for each method: only the call's own. Which calls are retried is
- * `shouldRetry`'s decision (POST rules included); ky only needs to let the method through.
+ * ky's `retry.methods` for the methods its default list leaves out (GET, PUT and DELETE are in
+ * it). Which calls are retried is `shouldRetry`'s decision (POST rules included); ky only needs
+ * to let the method through.
  */
-const methodLists = new Map<string, string[]>();
-function methodList(method: string): string[] {
-  let list = methodLists.get(method);
-  if (list === undefined) {
-    list = [method.toLowerCase()];
-    methodLists.set(method, list);
-  }
-  return list;
-}
-/** ky's own defaults: a per-call option equal to one is left out. */
+const extraMethods: Partial<Record<HttpMethod, string[]>> = { POST: ['post'], PATCH: ['patch'] };
+/** ky's own default: a per-call limit equal to it is left out. */
 const kyDefaultLimit = 2;
-const kyDefaultMethods = new Set(['GET', 'PUT', 'HEAD', 'DELETE', 'OPTIONS']);
 
 /**
  * The per-call retry options: ky's loop, our rules. Only what differs from ky's defaults is
@@ -168,8 +160,8 @@ export function kyRetry(state: CallState): Options['retry'] {
     shouldRetry: ({ error }) => shouldRetry(state, error),
   };
   if (state.limit !== kyDefaultLimit) retry.limit = state.limit;
-  const method = state.spec.method;
-  if (!kyDefaultMethods.has(method)) retry.methods = methodList(method);
+  const methods = extraMethods[state.spec.method];
+  if (methods !== undefined) retry.methods = methods;
   return retry;
 }
 

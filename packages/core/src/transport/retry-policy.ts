@@ -12,7 +12,7 @@
  * - otherwise the backoff is `delay(n)`, capped at `backoffLimit`, spread by jitter (50–100 %).
  *
  * Who carries what. ky's retry loop runs every call (`attempt.ts` hands it per-call options): ky
- * counts attempts against `limit`, checks the method (every method is listed, so POST reaches
+ * counts attempts against `limit`, checks the method (the call's method is always let through, so POST reaches
  * these rules), bounds each attempt until its headers (`timeout`) and the whole call across
  * attempts and waits (`totalTimeout`), and waits between attempts with a delay that the caller's
  * signal aborts at once. Its `shouldRetry` is ours (`retriesStatus`, `retriesFailure` below) and
