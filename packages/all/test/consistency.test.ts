@@ -3,7 +3,7 @@
 // type-level half is consistency.test-d.ts.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { ApiError, type WebhookProvider } from '@hooks/core';
+import { ApiError, InputError, type WebhookProvider } from '@hooks/core';
 import { describe, expect, it } from 'vitest';
 
 interface ProviderShape {
@@ -15,9 +15,10 @@ interface ProviderShape {
   p: string;
   /**
    * Kinds `K`, with their resource property on the client, the service object's type name and
-   * whether the kind can be updated (then `<P><K>UpdateInput` exists).
+   * whether the kind can be updated (then `<P><K>UpdateInput` exists); `parent` when its
+   * operations take the parent registration's id first (GoSquared's triggers).
    */
-  kinds: { K: string; property: string; object: string; update: boolean }[];
+  kinds: { K: string; property: string; object: string; update: boolean; parent?: true }[];
 }
 
 const providers: ProviderShape[] = [
@@ -45,7 +46,7 @@ const providers: ProviderShape[] = [
     p: 'goSquared',
     kinds: [
       { K: 'Webhook', property: 'webhooks', object: 'GoSquaredWebhook', update: false },
-      { K: 'Trigger', property: 'triggers', object: 'GoSquaredTrigger', update: false },
+      { K: 'Trigger', property: 'triggers', object: 'GoSquaredTrigger', update: false, parent: true },
     ],
   },
   {
@@ -68,6 +69,7 @@ const checks = {
   settings: 'fake: create<P>({ ...fake.settings }) lists, with a resource per kind',
   faults: "fake: faults play on the fake's own requests",
   close: 'fake: close() stops the server',
+  inputFields: "errors: a create's InputError names its field from `input` (CONTRIBUTING.md)",
 } as const;
 type Check = keyof typeof checks;
 
@@ -269,6 +271,41 @@ describe('every provider package has the same shape', () => {
         fake.faults.inject({ type: 'respond', status: 418, json: {} });
         fake.faults.clear();
         await expect(listAll(provider)).resolves.toEqual([]);
+      });
+    });
+
+    check(shape, 'inputFields', async () => {
+      await withFake(shape, async (fake, { create }) => {
+        const client = create({ ...fake.settings });
+        for (const kind of shape.kinds) {
+          const resource = client[kind.property] as Record<string, unknown> & { create(input: unknown): Promise<unknown> };
+          const start = fake.log.length;
+          // Bad input is a rejected promise, never a synchronous throw, from every method that returns one.
+          for (const method of ['create', 'get', 'update', 'delete', 'listPage', 'post']) {
+            const operation = resource[method];
+            if (typeof operation !== 'function') continue;
+            let outcome: unknown;
+            try {
+              outcome = operation.call(resource, null, null);
+            } catch (caught) {
+              outcome = caught;
+            }
+            expect(outcome, `${kind.property}.${method}(null) returns a promise`).toBeInstanceOf(Promise);
+            await (outcome as Promise<unknown>).then(
+              () => expect.unreachable(`${kind.property}.${method}(null) resolved`),
+              (caught: unknown) =>
+                expect(InputError.isInstance(caught), `${kind.property}.${method}(null) rejects with an InputError`).toBe(true),
+            );
+          }
+          // A kind under a parent registration gets a valid parent id, so the input is what fails.
+          const createWith = (input: unknown) =>
+            kind.parent ? (resource.create as (parent: number, value: unknown) => Promise<unknown>)(1, input) : resource.create(input);
+          const notObject = await createWith(null).catch((caught: unknown) => caught);
+          expect(InputError.isInstance(notObject) && notObject.field).toBe('input');
+          const unknownKey = await createWith({ nmae: 1 }).catch((caught: unknown) => caught);
+          expect(InputError.isInstance(unknownKey) && unknownKey.field.startsWith('input.')).toBe(true);
+          expect(fake.log.length).toBe(start);
+        }
       });
     });
 

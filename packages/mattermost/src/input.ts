@@ -154,7 +154,7 @@ function checkFields<T>(entries: Entries, input: unknown, operation: Operation, 
   if (input === undefined && optional) return {} as T;
   if (typeof input !== 'object' || input === null || Array.isArray(input)) throw invalid(operation, prefix ?? 'input', 'must be an object');
   for (const key of Object.keys(input)) {
-    if (!Object.hasOwn(entries, key)) throw invalid(operation, named(key), 'is not a known field');
+    if (!Object.hasOwn(entries, key)) throw invalid(operation, named(key), 'is not a known field (check its spelling)');
   }
   const out: Record<string, unknown> = {};
   for (const key in entries) {
@@ -169,7 +169,8 @@ function checkFields<T>(entries: Entries, input: unknown, operation: Operation, 
  *
  * @throws {@link @hooks/core!"@hooks/core".InputError} naming the first invalid or unknown field.
  */
-export const checkIncomingCreate = (input: unknown): MattermostIncomingCreateInput => checkFields(incomingCreate, input, 'incoming.create');
+export const checkIncomingCreate = (input: unknown): MattermostIncomingCreateInput =>
+  checkFields(incomingCreate, input, 'incoming.create', 'input');
 
 /**
  * Checks `incoming.update` changes.
@@ -185,8 +186,8 @@ export const checkIncomingUpdate = (changes: unknown): MattermostIncomingUpdateI
  * @throws {@link @hooks/core!"@hooks/core".InputError} naming the first invalid or unknown field.
  */
 export function checkOutgoingCreate(input: unknown): MattermostOutgoingCreateInput {
-  const checked = checkFields<MattermostOutgoingCreateInput>(outgoingCreate, input, 'outgoing.create');
-  needTriggers(checked, 'outgoing.create', 'triggerWords');
+  const checked = checkFields<MattermostOutgoingCreateInput>(outgoingCreate, input, 'outgoing.create', 'input');
+  needTriggers(checked, 'outgoing.create', 'input.triggerWords');
   return checked;
 }
 
@@ -204,7 +205,7 @@ export const checkOutgoingUpdate = (changes: unknown): MattermostOutgoingUpdateI
  * @throws {@link @hooks/core!"@hooks/core".InputError} naming the first invalid or unknown field.
  */
 export const checkIncomingQuery = (query: unknown, operation: 'incoming.list' | 'incoming.listPage'): MattermostIncomingPageQuery =>
-  checkFields(incomingQuery, query, operation, undefined, true);
+  checkFields(incomingQuery, query, operation, 'query', true);
 
 /**
  * Checks an outgoing list or page query.
@@ -212,7 +213,7 @@ export const checkIncomingQuery = (query: unknown, operation: 'incoming.list' | 
  * @throws {@link @hooks/core!"@hooks/core".InputError} naming the first invalid or unknown field.
  */
 export const checkOutgoingQuery = (query: unknown, operation: 'outgoing.list' | 'outgoing.listPage'): MattermostOutgoingPageQuery =>
-  checkFields(outgoingQuery, query, operation, undefined, true);
+  checkFields(outgoingQuery, query, operation, 'query', true);
 
 /**
  * The trigger-word rule on the complete hook `update` is about to write.

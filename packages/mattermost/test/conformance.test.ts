@@ -62,25 +62,29 @@ const otherIds: Case[] = [
   { name: 'id of 27 characters', call: (client) => client.outgoing.get(`${id}a`), field: 'id' },
   { name: 'id that is not a string', call: (client) => client.incoming.get(42 as unknown as string), field: 'id' },
   { name: 'hookUrl with a path', call: (client) => client.incoming.hookUrl('../../api/v4/users/me'), field: 'id' },
-  { name: 'incoming.create channelId ".."', call: (client) => client.incoming.create({ channelId: '..' }), field: 'channelId' },
-  { name: 'incoming.create userId "a/b"', call: (client) => client.incoming.create({ channelId, userId: 'a/b' }), field: 'userId' },
+  { name: 'incoming.create channelId ".."', call: (client) => client.incoming.create({ channelId: '..' }), field: 'input.channelId' },
+  { name: 'incoming.create userId "a/b"', call: (client) => client.incoming.create({ channelId, userId: 'a/b' }), field: 'input.userId' },
   {
     name: 'outgoing.create teamId "%2e%2e"',
     call: (client) => client.outgoing.create({ ...outgoingCreate, teamId: '%2e%2e' }),
-    field: 'teamId',
+    field: 'input.teamId',
   },
   {
     name: 'outgoing.create channelId "a?x=1"',
     call: (client) => client.outgoing.create({ ...outgoingCreate, channelId: 'a?x=1' }),
-    field: 'channelId',
+    field: 'input.channelId',
   },
   {
     name: 'outgoing.create creatorId "é"',
     call: (client) => client.outgoing.create({ ...outgoingCreate, creatorId: 'é' }),
-    field: 'creatorId',
+    field: 'input.creatorId',
   },
-  { name: 'incoming.list teamId "a#b"', call: (client) => client.incoming.list({ teamId: 'a#b' }), field: 'teamId' },
-  { name: 'outgoing.list channelId "a\\r\\nb"', call: (client) => client.outgoing.listPage({ channelId: 'a\r\nb' }), field: 'channelId' },
+  { name: 'incoming.list teamId "a#b"', call: (client) => client.incoming.list({ teamId: 'a#b' }), field: 'query.teamId' },
+  {
+    name: 'outgoing.list channelId "a\\r\\nb"',
+    call: (client) => client.outgoing.listPage({ channelId: 'a\r\nb' }),
+    field: 'query.channelId',
+  },
   {
     name: 'incoming.update changes.channelId "."',
     call: (client) => client.incoming.update(id, { channelId: '.' }),
@@ -92,30 +96,38 @@ const limits: Case[] = [
   {
     name: 'incoming displayName 65 bytes',
     call: (client) => client.incoming.create({ channelId, displayName: long(65) }),
-    field: 'displayName',
+    field: 'input.displayName',
   },
   {
     name: 'incoming displayName 33 × "é" (66 bytes)',
     call: (client) => client.incoming.create({ channelId, displayName: 'é'.repeat(33) }),
-    field: 'displayName',
+    field: 'input.displayName',
   },
   {
     name: 'incoming description 501 bytes',
     call: (client) => client.incoming.create({ channelId, description: long(501) }),
-    field: 'description',
+    field: 'input.description',
   },
-  { name: 'incoming username 65 bytes', call: (client) => client.incoming.create({ channelId, username: long(65) }), field: 'username' },
-  { name: 'incoming iconUrl 1025 bytes', call: (client) => client.incoming.create({ channelId, iconUrl: long(1025) }), field: 'iconUrl' },
+  {
+    name: 'incoming username 65 bytes',
+    call: (client) => client.incoming.create({ channelId, username: long(65) }),
+    field: 'input.username',
+  },
+  {
+    name: 'incoming iconUrl 1025 bytes',
+    call: (client) => client.incoming.create({ channelId, iconUrl: long(1025) }),
+    field: 'input.iconUrl',
+  },
   {
     name: 'incoming channelLocked not a boolean',
     call: (client) => client.incoming.create({ channelId, channelLocked: 'yes' as unknown as boolean }),
-    field: 'channelLocked',
+    field: 'input.channelLocked',
   },
-  { name: 'incoming.create missing channelId', call: (client) => client.incoming.create({} as never), field: 'channelId' },
+  { name: 'incoming.create missing channelId', call: (client) => client.incoming.create({} as never), field: 'input.channelId' },
   {
     name: 'incoming.create unknown field (snake_case)',
     call: (client) => client.incoming.create({ channelId, display_name: 'x' } as never),
-    field: 'display_name',
+    field: 'input.display_name',
   },
   {
     name: 'incoming.update displayName 65 bytes',
@@ -125,97 +137,97 @@ const limits: Case[] = [
   {
     name: 'outgoing displayName 65 bytes',
     call: (client) => client.outgoing.create({ ...outgoingCreate, displayName: long(65) }),
-    field: 'displayName',
+    field: 'input.displayName',
   },
   {
     name: 'outgoing description 501 bytes',
     call: (client) => client.outgoing.create({ ...outgoingCreate, description: long(501) }),
-    field: 'description',
+    field: 'input.description',
   },
   {
     name: 'outgoing username 65 bytes',
     call: (client) => client.outgoing.create({ ...outgoingCreate, username: long(65) }),
-    field: 'username',
+    field: 'input.username',
   },
   {
     name: 'outgoing iconUrl 1025 bytes',
     call: (client) => client.outgoing.create({ ...outgoingCreate, iconUrl: long(1025) }),
-    field: 'iconUrl',
+    field: 'input.iconUrl',
   },
   {
     name: 'outgoing contentType 129 bytes',
     call: (client) => client.outgoing.create({ ...outgoingCreate, contentType: long(129) }),
-    field: 'contentType',
+    field: 'input.contentType',
   },
   {
     name: 'outgoing triggerWhen 2',
     call: (client) => client.outgoing.create({ ...outgoingCreate, triggerWhen: 2 as 0 }),
-    field: 'triggerWhen',
+    field: 'input.triggerWhen',
   },
   {
     name: 'outgoing triggerWhen -1',
     call: (client) => client.outgoing.create({ ...outgoingCreate, triggerWhen: -1 as 0 }),
-    field: 'triggerWhen',
+    field: 'input.triggerWhen',
   },
   {
     name: 'outgoing triggerWhen 0.5',
     call: (client) => client.outgoing.create({ ...outgoingCreate, triggerWhen: 0.5 as 0 }),
-    field: 'triggerWhen',
+    field: 'input.triggerWhen',
   },
   {
     name: 'outgoing empty trigger word',
     call: (client) => client.outgoing.create({ ...outgoingCreate, triggerWords: ['deploy', ''] }),
-    field: 'triggerWords.1',
+    field: 'input.triggerWords.1',
   },
   {
     name: 'outgoing no channel and no trigger words',
     call: (client) => client.outgoing.create({ ...outgoingCreate, triggerWords: [] }),
-    field: 'triggerWords',
+    field: 'input.triggerWords',
   },
   {
     name: 'outgoing no channel and trigger words left out',
     call: (client) => client.outgoing.create({ teamId, callbackUrls: ['https://a.example'] }),
-    field: 'triggerWords',
+    field: 'input.triggerWords',
   },
   {
     name: 'outgoing trigger words rendered over 1024 bytes',
     call: (client) => client.outgoing.create({ ...outgoingCreate, triggerWords: Array.from({ length: 205 }, () => 'abcd') }),
-    field: 'triggerWords',
+    field: 'input.triggerWords',
   },
   {
     name: 'outgoing no callback URL',
     call: (client) => client.outgoing.create({ ...outgoingCreate, callbackUrls: [] }),
-    field: 'callbackUrls',
+    field: 'input.callbackUrls',
   },
   {
     name: 'outgoing javascript: callback',
     call: (client) => client.outgoing.create({ ...outgoingCreate, callbackUrls: ['javascript:alert(1)'] }),
-    field: 'callbackUrls.0',
+    field: 'input.callbackUrls.0',
   },
   {
     name: 'outgoing data: callback',
     call: (client) => client.outgoing.create({ ...outgoingCreate, callbackUrls: ['data:text/plain,hi'] }),
-    field: 'callbackUrls.0',
+    field: 'input.callbackUrls.0',
   },
   {
     name: 'outgoing ftp: callback',
     call: (client) => client.outgoing.create({ ...outgoingCreate, callbackUrls: ['ftp://a.example/x'] }),
-    field: 'callbackUrls.0',
+    field: 'input.callbackUrls.0',
   },
   {
     name: 'outgoing callback without a host',
     call: (client) => client.outgoing.create({ ...outgoingCreate, callbackUrls: ['http://'] }),
-    field: 'callbackUrls.0',
+    field: 'input.callbackUrls.0',
   },
   {
     name: 'outgoing callback with credentials',
     call: (client) => client.outgoing.create({ ...outgoingCreate, callbackUrls: ['https://u:p@a.example/x'] }),
-    field: 'callbackUrls.0',
+    field: 'input.callbackUrls.0',
   },
   {
     name: 'outgoing relative callback',
     call: (client) => client.outgoing.create({ ...outgoingCreate, callbackUrls: ['/hooks/x'] }),
-    field: 'callbackUrls.0',
+    field: 'input.callbackUrls.0',
   },
   {
     name: 'outgoing callbacks rendered over 1024 bytes',
@@ -224,7 +236,7 @@ const limits: Case[] = [
         ...outgoingCreate,
         callbackUrls: Array.from({ length: 60 }, (_, index) => `https://example.com/${index}/aaaa`),
       }),
-    field: 'callbackUrls',
+    field: 'input.callbackUrls',
   },
   {
     name: 'outgoing.update cannot set the token',
@@ -266,7 +278,7 @@ const iconCases: Case[] = badIconUrls.flatMap((bad): Case[] => [
   {
     name: `incoming.create iconUrl ${JSON.stringify(bad)}`,
     call: (client) => client.incoming.create({ channelId, iconUrl: bad }),
-    field: 'iconUrl',
+    field: 'input.iconUrl',
   },
   {
     name: `incoming.update iconUrl ${JSON.stringify(bad)}`,
@@ -276,7 +288,7 @@ const iconCases: Case[] = badIconUrls.flatMap((bad): Case[] => [
   {
     name: `outgoing.create iconUrl ${JSON.stringify(bad)}`,
     call: (client) => client.outgoing.create({ ...outgoingCreate, iconUrl: bad }),
-    field: 'iconUrl',
+    field: 'input.iconUrl',
   },
   {
     name: `outgoing.update iconUrl ${JSON.stringify(bad)}`,
@@ -290,12 +302,12 @@ const unknownKeys: Case[] = [
   {
     name: 'incoming.create unknown key "nmae"',
     call: (client) => client.incoming.create({ channelId, nmae: 'x' } as never),
-    field: 'nmae',
+    field: 'input.nmae',
   },
   {
     name: 'incoming.create unknown key set to undefined',
     call: (client) => client.incoming.create({ channelId, nmae: undefined } as never),
-    field: 'nmae',
+    field: 'input.nmae',
   },
   {
     name: 'incoming.update unknown key',
@@ -305,18 +317,18 @@ const unknownKeys: Case[] = [
   {
     name: 'outgoing.create unknown key (snake_case)',
     call: (client) => client.outgoing.create({ ...outgoingCreate, callback_urls: ['https://a.example'] } as never),
-    field: 'callback_urls',
+    field: 'input.callback_urls',
   },
   {
     name: 'outgoing.update unknown key set to undefined',
     call: (client) => client.outgoing.update(id, { triggerWord: undefined } as never),
     field: 'changes.triggerWord',
   },
-  { name: 'outgoing.listPage unknown key', call: (client) => client.outgoing.listPage({ team: teamId } as never), field: 'team' },
+  { name: 'outgoing.listPage unknown key', call: (client) => client.outgoing.listPage({ team: teamId } as never), field: 'query.team' },
   {
     name: 'incoming.listPage unknown key set to undefined',
     call: (client) => client.incoming.listPage({ total: undefined } as never),
-    field: 'total',
+    field: 'query.total',
   },
 ];
 
@@ -325,18 +337,18 @@ const paging: Case[] = [
     (perPage): Case => ({
       name: `incoming.list perPage ${perPage}`,
       call: (client) => client.incoming.list({ perPage }),
-      field: 'perPage',
+      field: 'query.perPage',
     }),
   ),
-  { name: 'outgoing.list perPage 201', call: (client) => client.outgoing.list({ perPage: 201 }), field: 'perPage' },
-  { name: 'incoming.listPage page -1', call: (client) => client.incoming.listPage({ page: -1 }), field: 'page' },
-  { name: 'outgoing.listPage page 0.5', call: (client) => client.outgoing.listPage({ page: 0.5 }), field: 'page' },
+  { name: 'outgoing.list perPage 201', call: (client) => client.outgoing.list({ perPage: 201 }), field: 'query.perPage' },
+  { name: 'incoming.listPage page -1', call: (client) => client.incoming.listPage({ page: -1 }), field: 'query.page' },
+  { name: 'outgoing.listPage page 0.5', call: (client) => client.outgoing.listPage({ page: 0.5 }), field: 'query.page' },
   {
     name: 'incoming.listPage includeTotalCount "yes"',
     call: (client) => client.incoming.listPage({ includeTotalCount: 'yes' as never }),
-    field: 'includeTotalCount',
+    field: 'query.includeTotalCount',
   },
-  { name: 'incoming.list unknown filter', call: (client) => client.incoming.list({ channelId } as never), field: 'channelId' },
+  { name: 'incoming.list unknown filter', call: (client) => client.incoming.list({ channelId } as never), field: 'query.channelId' },
 ];
 
 const callOptions: Case[] = [

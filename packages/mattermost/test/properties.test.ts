@@ -94,7 +94,7 @@ describe('property: callback URLs', () => {
           await client.outgoing.create({ teamId: hook.id, triggerWords: ['go'], callbackUrls: [callback] });
         } catch (error) {
           expect(InputError.isInstance(error)).toBe(true);
-          expect((error as InputError).field.startsWith('callbackUrls')).toBe(true);
+          expect((error as InputError).field.startsWith('input.callbackUrls')).toBe(true);
           expect(seen).toHaveLength(0);
           return;
         }
@@ -191,7 +191,7 @@ describe('property: icon URLs', () => {
           await client.incoming.create({ channelId: hook.id, iconUrl: icon });
         } catch (error) {
           expect(InputError.isInstance(error)).toBe(true);
-          expect((error as InputError).field).toBe('iconUrl');
+          expect((error as InputError).field).toBe('input.iconUrl');
           expect(seen).toHaveLength(0);
           return;
         }

@@ -149,7 +149,7 @@ export const incomingScenarios: Scenario[] = [
         expect(error.operation).toBe(operation);
         expect(error.message).toContain(`[mattermost] ${operation} failed: 404`);
         const refused = await inputError(() => call(0));
-        expect(refused.message).toContain(`[mattermost] ${operation}: invalid "perPage"`);
+        expect(refused.message).toContain(`[mattermost] ${operation}: invalid "query.perPage"`);
       }
     },
   },
@@ -399,7 +399,7 @@ export const outgoingScenarios: Scenario[] = [
       const { client, fake } = env;
       const mark = env.mark();
       const refused = await inputError(() => client.outgoing.create(outgoingInput(env, { triggerWords: [] })));
-      expect(refused.field).toBe('triggerWords');
+      expect(refused.field).toBe('input.triggerWords');
       expect(env.since(mark)).toEqual([]);
       const channelOnly = await client.outgoing.create(outgoingInput(env, { triggerWords: undefined, channelId: fake.world.channelId }));
       expect(channelOnly.triggerWords).toEqual([]);
@@ -793,7 +793,7 @@ export const providerScenarios: Scenario[] = [
       expect(updated).toMatchObject({ action: 'updated', webhook: { id: first.webhook.id, events: ['deploy'] } });
       expect(fake.outgoingHooks[0]?.token).toBe((first.webhook.raw as { token: string }).token);
       const invalid = await inputError(() => provider.ensure({ ...spec, callbackUrls: [] }));
-      expect(invalid.field).toBe('callbackUrls');
+      expect(invalid.field).toBe('input.callbackUrls');
       expect(InputError.isInstance(invalid)).toBe(true);
       expect(ApiError.isInstance(invalid)).toBe(false);
     },

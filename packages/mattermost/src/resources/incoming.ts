@@ -171,7 +171,7 @@ export function createIncomingResource(transport: Transport, siteUrl: string, po
     transport.request({ operation, method: 'GET', path: hookPath(checkId(id, operation)), schema: incomingSchema, options, secrets: [id] });
 
   return {
-    create(input, options) {
+    async create(input, options) {
       const checked = checkIncomingCreate(input);
       return transport.request({
         operation: 'incoming.create',
@@ -192,11 +192,11 @@ export function createIncomingResource(transport: Transport, siteUrl: string, po
       });
     },
 
-    listPage(query, options) {
+    async listPage(query, options) {
       return loadPage('incoming.listPage', checkIncomingQuery(query, 'incoming.listPage'), options);
     },
 
-    get: (id, options) => get(id, 'incoming.get', options),
+    get: async (id, options) => get(id, 'incoming.get', options),
 
     async update(id, changes, options) {
       checkId(id, 'incoming.update');

@@ -145,7 +145,7 @@ export function createOutgoingResource(transport: Transport): MattermostOutgoing
     transport.request({ operation, method: 'GET', path: hookPath(checkId(id, operation)), schema: outgoingSchema, options });
 
   return {
-    create(input, options) {
+    async create(input, options) {
       const json = toWire(checkOutgoingCreate(input));
       // The spec requires display_name and trigger_words, so they are always sent.
       json.display_name ??= '';
@@ -162,11 +162,11 @@ export function createOutgoingResource(transport: Transport): MattermostOutgoing
       });
     },
 
-    listPage(query, options) {
+    async listPage(query, options) {
       return loadPage('outgoing.listPage', checkOutgoingQuery(query, 'outgoing.listPage'), options);
     },
 
-    get: (id, options) => get(id, 'outgoing.get', options),
+    get: async (id, options) => get(id, 'outgoing.get', options),
 
     async update(id, changes, options) {
       checkId(id, 'outgoing.update');
