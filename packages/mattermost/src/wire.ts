@@ -8,7 +8,7 @@
  *
  * @module
  */
-import { type Paginated, paginate } from '@hooks/core';
+import { type CallOptions, type ListOptions, type Paginated, paginate } from '@hooks/core';
 import * as v from 'valibot';
 import type { MattermostIncomingPage, MattermostIncomingWebhook, MattermostOutgoingWebhook } from './types.js';
 
@@ -238,18 +238,20 @@ export const outgoingUpdateKeys = [
  * the previous page's hook ids ends the list (a server that ignores `page`), and more than
  * `maxItems` hooks (default 100 000) fail with a `ListLimitError`.
  */
-export function numberedPages<T extends { id: string }>(
-  perPage: number | undefined,
-  load: (page: number, perPage: number) => Promise<{ items: T[] }>,
-  bounds: { maxItems?: number | undefined; operation: string },
+export function numberedPages<T extends { id: string }, Q extends { perPage?: number | undefined }>(
+  operation: string,
+  query: Q,
+  options: ListOptions | undefined,
+  load: (query: Q & { page: number; perPage: number }, options: CallOptions) => Promise<{ items: T[] }>,
 ): Paginated<T> {
-  const size = perPage ?? 60;
+  const size = query.perPage ?? 60;
+  const { maxItems, ...callOptions } = options ?? {};
   return paginate(
     0,
     async (page: number) => {
-      const { items } = await load(page, size);
+      const { items } = await load({ ...query, page, perPage: size }, callOptions);
       return { items, next: items.length < size ? undefined : page + 1 };
     },
-    { maxItems: bounds.maxItems, idOf: (item) => item.id, provider: 'mattermost', operation: bounds.operation },
+    { maxItems, idOf: (item) => item.id, provider: 'mattermost', operation },
   );
 }

@@ -6,6 +6,7 @@
  *
  * @module
  */
+import { sharedBudget } from '../transport/budget.js';
 import type { CallOptions } from '../types.js';
 import { ConflictError } from './errors.js';
 
@@ -81,7 +82,7 @@ export interface ReadModifyWriteOptions<Current, Result> {
   expected?: string | number | undefined;
   /** Writes the change, given what was just read (a full-object write builds on it). */
   write(current: Current, options: CallOptions): Promise<Result>;
-  /** Passed to both requests. */
+  /** Passed to both requests, which share one budget: the call's `totalTimeout` and `signal` cover the read and the write together. */
   options?: CallOptions | undefined;
   /** The id, for the error. */
   id?: string | undefined;
@@ -104,7 +105,7 @@ export interface ReadModifyWriteOptions<Current, Result> {
  * ```
  */
 export async function readModifyWrite<Current, Result>(options: ReadModifyWriteOptions<Current, Result>): Promise<Result> {
-  const callOptions = options.options ?? {};
+  const callOptions = sharedBudget(options.options);
   const current = await options.read(callOptions);
   const version = options.version(current);
   if (options.expected !== undefined && version !== undefined && version !== options.expected) {

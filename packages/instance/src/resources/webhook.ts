@@ -196,8 +196,8 @@ export function createWebhookResource(transport: Transport, schemas: InstanceInp
         provider,
         operation,
         id: webhookId,
-        // Read and write share one budget (the call's totalTimeout and signal cover both).
-        options: sharedBudget(callOptions),
+        // readModifyWrite gives the read and the write one budget.
+        options: callOptions,
         read: (readOptions) => read(path, operation, readOptions),
         version: (current) => (expecting ? stamp(current) : undefined),
         expected: expecting

@@ -3,16 +3,8 @@
  *
  * @module
  */
-import {
-  type CallOptions,
-  createKeyedSerializer,
-  joinPath,
-  type ListOptions,
-  type Paginated,
-  readModifyWrite,
-  sharedBudget,
-  type Transport,
-} from '@hooks/core';
+import { type CallOptions, joinPath, type ListOptions, type Paginated, type Transport } from '@hooks/core';
+import { hookUpdater } from '../hook-update.js';
 import type { IncomingPoster } from '../incoming-post.js';
 import { checkId, checkIncomingCreate, checkIncomingQuery, checkIncomingUpdate } from '../input.js';
 import type { MattermostIncomingMessage } from '../message.js';
@@ -166,7 +158,7 @@ export function createIncomingResource(transport: Transport, siteUrl: string, po
   }
 
   // The id is the secret of the hook's posting URL: every request on it masks it in its errors' `url`.
-  const updates = createKeyedSerializer();
+  const update = hookUpdater();
   const get = (id: string, operation: 'incoming.get' | 'incoming.update', options: CallOptions | undefined) =>
     transport.request({ operation, method: 'GET', path: hookPath(checkId(id, operation)), schema: incomingSchema, options, secrets: [id] });
 
@@ -184,12 +176,10 @@ export function createIncomingResource(transport: Transport, siteUrl: string, po
     },
 
     list(query, options) {
-      const checked = checkIncomingQuery(query, 'incoming.list');
-      const { maxItems, ...callOptions } = options ?? {};
-      return numberedPages(checked.perPage, (page, perPage) => loadPage('incoming.list', { ...checked, page, perPage }, callOptions), {
-        maxItems,
-        operation: 'incoming.list',
-      });
+      const operation = 'incoming.list';
+      return numberedPages(operation, checkIncomingQuery(query, operation), options, (page, pageOptions) =>
+        loadPage(operation, page, pageOptions),
+      );
     },
 
     async listPage(query, options) {
@@ -201,31 +191,23 @@ export function createIncomingResource(transport: Transport, siteUrl: string, po
     async update(id, changes, options) {
       checkId(id, 'incoming.update');
       const checked = checkIncomingUpdate(changes);
-      const { expectedUpdatedAt, ...callOptions } = options ?? {};
-      // Read and write share one budget (the call's totalTimeout and signal cover both).
-      const shared = sharedBudget(callOptions);
-      // One update of a hook at a time: the next one reads what this one wrote.
-      return updates.run(id, () =>
-        readModifyWrite({
-          provider: 'mattermost',
-          operation: 'incoming.update',
-          // No `id` in the conflict: an incoming hook's id is the secret of its posting URL.
-          options: shared,
-          read: (readOptions) => get(id, 'incoming.update', readOptions),
-          version: (current) => current.updatedAt.getTime(),
-          expected: expectedUpdatedAt?.getTime(),
-          write: (current, writeOptions) =>
-            transport.request({
-              operation: 'incoming.update',
-              method: 'PUT',
-              path: hookPath(id),
-              json: toWire(applyChanges(current, checked), incomingUpdateKeys),
-              schema: incomingSchema,
-              options: writeOptions,
-              secrets: [id],
-            }),
-        }),
-      );
+      return update({
+        operation: 'incoming.update',
+        id,
+        idInErrors: false,
+        options,
+        read: (readOptions) => get(id, 'incoming.update', readOptions),
+        write: (current, writeOptions) =>
+          transport.request({
+            operation: 'incoming.update',
+            method: 'PUT',
+            path: hookPath(id),
+            json: toWire(applyChanges(current, checked), incomingUpdateKeys),
+            schema: incomingSchema,
+            options: writeOptions,
+            secrets: [id],
+          }),
+      });
     },
 
     async delete(id, options) {

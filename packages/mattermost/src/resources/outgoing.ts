@@ -3,16 +3,8 @@
  *
  * @module
  */
-import {
-  type CallOptions,
-  createKeyedSerializer,
-  joinPath,
-  type ListOptions,
-  type Paginated,
-  readModifyWrite,
-  sharedBudget,
-  type Transport,
-} from '@hooks/core';
+import { type CallOptions, joinPath, type ListOptions, type Paginated, type Transport } from '@hooks/core';
+import { hookUpdater } from '../hook-update.js';
 import { checkId, checkOutgoingCreate, checkOutgoingMerged, checkOutgoingQuery, checkOutgoingUpdate } from '../input.js';
 import type {
   MattermostOutgoingCreateInput,
@@ -140,7 +132,7 @@ export function createOutgoingResource(transport: Transport): MattermostOutgoing
     return { items };
   }
 
-  const updates = createKeyedSerializer();
+  const update = hookUpdater();
   const get = (id: string, operation: 'outgoing.get' | 'outgoing.update' | 'outgoing.regenerateToken', options: CallOptions | undefined) =>
     transport.request({ operation, method: 'GET', path: hookPath(checkId(id, operation)), schema: outgoingSchema, options });
 
@@ -154,12 +146,10 @@ export function createOutgoingResource(transport: Transport): MattermostOutgoing
     },
 
     list(query, options) {
-      const checked = checkOutgoingQuery(query, 'outgoing.list');
-      const { maxItems, ...callOptions } = options ?? {};
-      return numberedPages(checked.perPage, (page, perPage) => loadPage('outgoing.list', { ...checked, page, perPage }, callOptions), {
-        maxItems,
-        operation: 'outgoing.list',
-      });
+      const operation = 'outgoing.list';
+      return numberedPages(operation, checkOutgoingQuery(query, operation), options, (page, pageOptions) =>
+        loadPage(operation, page, pageOptions),
+      );
     },
 
     async listPage(query, options) {
@@ -171,35 +161,27 @@ export function createOutgoingResource(transport: Transport): MattermostOutgoing
     async update(id, changes, options) {
       checkId(id, 'outgoing.update');
       const checked = checkOutgoingUpdate(changes);
-      const { expectedUpdatedAt, ...callOptions } = options ?? {};
-      // Read and write share one budget (the call's totalTimeout and signal cover both).
-      const shared = sharedBudget(callOptions);
-      // One update of a hook at a time: the next one reads what this one wrote.
-      return updates.run(id, () =>
-        readModifyWrite({
-          provider: 'mattermost',
-          operation: 'outgoing.update',
-          id,
-          options: shared,
-          read: (readOptions) => get(id, 'outgoing.update', readOptions),
-          version: (current) => current.updatedAt.getTime(),
-          expected: expectedUpdatedAt?.getTime(),
-          write: (current, writeOptions) => {
-            const merged = applyChanges(current, checked);
-            checkOutgoingMerged(merged);
-            // The complete hook goes back, token included: core keeps that token out of any error.
-            return transport.request({
-              operation: 'outgoing.update',
-              method: 'PUT',
-              path: hookPath(id),
-              json: toWire(merged, outgoingUpdateKeys),
-              schema: outgoingSchema,
-              options: writeOptions,
-              secrets: [current.token],
-            });
-          },
-        }),
-      );
+      return update({
+        operation: 'outgoing.update',
+        id,
+        idInErrors: true,
+        options,
+        read: (readOptions) => get(id, 'outgoing.update', readOptions),
+        write: (current, writeOptions) => {
+          const merged = applyChanges(current, checked);
+          checkOutgoingMerged(merged);
+          // The complete hook goes back, token included: core keeps that token out of any error.
+          return transport.request({
+            operation: 'outgoing.update',
+            method: 'PUT',
+            path: hookPath(id),
+            json: toWire(merged, outgoingUpdateKeys),
+            schema: outgoingSchema,
+            options: writeOptions,
+            secrets: [current.token],
+          });
+        },
+      });
     },
 
     async delete(id, options) {
