@@ -100,22 +100,24 @@ export function circuitKinds(client: CircuitClient) {
   }
   // Built once per client (its bound on user ids is fixed at creation), not per spec.
   const presenceCreate = presenceSchemas(client.maxPresenceUserIds).create;
-  const get = (id: string, options: CallOptions) => client.webhooks.get(id, options);
-  const remove = (id: string, options: CallOptions) => client.webhooks.delete(id, options);
+  // Both kinds are webhooks of one endpoint: read, delete, view and identity are the same.
+  const common = {
+    scope: () => undefined,
+    get: (id: string, options: CallOptions) => client.webhooks.get(id, options),
+    remove: (id: string, options: CallOptions) => client.webhooks.delete(id, options),
+    view: circuitView,
+    identity: (value: { url?: string | undefined }) => [value.url],
+    choose: oldest,
+  };
 
   const webhook = defineKind<CircuitWebhookCreateInput, CircuitWebhook, undefined, CircuitWebhookCreateInput, CircuitWebhookUpdateInput>({
     kind: 'webhook',
     check: (spec) => parseInput(webhookCreateSchema, spec, context('webhook')) as CircuitWebhookCreateInput,
-    scope: () => undefined,
+    ...common,
     list: (_scope, options) => listKind('webhook', options),
-    get,
     create: (spec, options) => client.webhooks.create(spec, options),
     update: (id, changes, options) => client.webhooks.update(id, changes, options),
-    remove,
-    view: circuitView,
     stored: (spec) => spec,
-    identity: (value) => [value.url],
-    choose: oldest,
     diff: (want, hook): FieldChange[] =>
       sameEntries(hook.filter, want.filter, false)
         ? []
@@ -131,16 +133,11 @@ export function circuitKinds(client: CircuitClient) {
   >({
     kind: 'presence',
     check: (spec) => parseInput(presenceCreate, spec, context('presence')) as CircuitPresenceCreateInput,
-    scope: () => undefined,
+    ...common,
     list: (_scope, options) => listKind('presence', options),
-    get,
     create: (spec, options) => client.presence.create(spec, options),
     update: (id, changes, options) => client.presence.update(id, changes, options),
-    remove,
-    view: circuitView,
     stored: (spec) => spec,
-    identity: (value) => [value.url],
-    choose: oldest,
     // User ids are compared as a set, ignoring case (Circuit refuses two that differ only in case).
     diff: (want, hook): FieldChange[] =>
       sameEntries(hook.subscriptionIds, want.userIds, true)
